@@ -1,0 +1,147 @@
+package org.threatreport.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Draws one chart: XChart paints into a {@link Recorder}, then its marks become a {@link Scene} —
+ * glyph outlines become real text, tagged bars and markers get their exact value labels, and the
+ * legend is added. One instance per drawing.
+ */
+final class SceneBuilder {
+
+
+    private final ChartInput input;
+    private final ChartTheme theme;
+    private final Font font;
+    private final List<Scene.Op> ops = new ArrayList<>();
+    /** Per XChart series (per slice for pies): the bounds of its bars, markers or label, in order. */
+    private final List<List<Rectangle2D>> anchors = new ArrayList<>();
+    private final List<String> tickTexts = new ArrayList<>();
+    private Plan plan;
+    private Tags tags;
+    private TextMatcher matcher;
+
+    SceneBuilder(ChartInput input, ChartTheme theme, Font font) {
+        this.input = input;
+        this.theme = theme;
+        this.font = font;
+    }
+
+    Scene build() {
+        Legend legend = Legend.of(input, theme, font);
+        plan = Plan.of(input, input.height() - (legend == null ? 0 : legend.height()));
+        tags = new Tags(plan, theme);
+        matcher = new TextMatcher(font);
+        for (int i = 0; i < tags.series.length; i++) {
+            anchors.add(new ArrayList<>());
+        }
+        if (hasData()) {
+            Chart<?, ?> chart = XCharts.build(plan, theme, font, tags, v -> {
+                String s = Text.number(v);
+                tickTexts.add(s); // the candidates for the value axis' glyph outlines
+                return s;
+            });
+            Recorder recorder = new Recorder(plan.output());
+            chart.paint(recorder, plan.canvasWidth(), plan.canvasHeight());
+            recorder.marks().forEach(this::add);
+            if (input.valueLabels()) {
+                valueLabels();
+            }
+        }
+        if (legend != null) {
+            legend.paint(ops, input, theme, font);
+        }
+        return new Scene(input.width(), input.height(), theme.background(), List.copyOf(ops));
+    }
+
+    /** XChart cannot draw a pie without a slice; such a chart is left empty (its legend still says what). */
+    private boolean hasData() {
+        return !plan.kind().circular()
+                || plan.series().get(0).values().stream().anyMatch(v -> v != null && v > 0);
+    }
+
+    private void add(Mark mark) {
+        Tag tag = mark.tag();
+        if (tag == null) {
+            ops.add(new Scene.Paint(mark.shape(), mark.color(), mark.stroke(), mark.clip()));
+            return;
+        }
+        if (tag.role == Tag.Role.SERIES) {
+            ops.add(new Scene.Paint(mark.shape(), tag.real(), mark.stroke(), mark.clip()));
+            if (mark.isFill()) {
+                anchors.get(tag.index).add(mark.shape().getBounds2D());
+            }
+            return;
+        }
+        TextMatcher.Found found = mark.isFill() ? matcher.match(mark.shape(), candidates(tag.role)) : null;
+        if (found == null) {
+            // Not text we know: keep it as drawn, so nothing is ever lost.
+            ops.add(new Scene.Paint(mark.shape(), tag.real(), mark.stroke(), mark.clip()));
+        } else if (tag.role == Tag.Role.SLICE_LABEL) {
+            anchors.get(Integer.parseInt(found.text())).add(mark.shape().getBounds2D());
+        } else {
+            ops.add(text(found, tag.role, mark.shape().getBounds2D()));
+        }
+    }
+
+    private List<String> candidates(Tag.Role role) {
+        return switch (role) {
+            case X_TICK -> plan.categories();
+            case Y_TICK -> tickTexts;
+            case AXIS_TITLE -> List.of(input.valueAxisTitle());
+            case SLICE_LABEL -> sliceNames();
+            case SERIES -> List.of();
+        };
+    }
+
+    private List<String> sliceNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < plan.categories().size(); i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+
+    /**
+     * Real text where XChart drew the outline. Without a reflection the outline's transform gives the
+     * exact baseline and direction; the anchor is made explicit (centred category labels, right-aligned
+     * ticks) so that a browser's slightly different font stays aligned. Turned (horizontal-bar) charts
+     * reflect the text, so it is set upright within the outline's bounds instead.
+     */
+    private Scene.Label text(TextMatcher.Found found, Tag.Role role, Rectangle2D box) {
+        String s = found.text();
+        AffineTransform t = found.transform();
+        Scene.Anchor anchor = switch (role) {
+            case Y_TICK -> plan.horizontal() ? Scene.Anchor.MIDDLE : Scene.Anchor.END;
+            case X_TICK -> plan.horizontal() ? Scene.Anchor.END : Scene.Anchor.MIDDLE;
+            default -> Scene.Anchor.MIDDLE;
+        };
+        if (t.getDeterminant() > 0) {
+            double along = Text.advance(s, font) * (anchor == Scene.Anchor.END ? 1 : anchor == Scene.Anchor.MIDDLE ? 0.5 : 0);
+            Point2D p = t.transform(new Point2D.Double(along, 0), null);
+            double degrees = Math.toDegrees(Math.atan2(t.getShearY(), t.getScaleX()));
+            return new Scene.Label(s, p.getX(), p.getY(), anchor, Math.round(degrees * 100) / 100.0, theme.text());
+        }
+        double middle = box.getCenterY() + Text.middleToBaseline(font);
+        return switch (role) {
+            case X_TICK -> new Scene.Label(s, box.getMaxX(), middle, anchor, 0, theme.text());
+            case Y_TICK -> new Scene.Label(s, box.getCenterX(), box.getMinY() + Text.digitHeight(font), anchor, 0,
+                    theme.text());
+            default -> new Scene.Label(s, box.getCenterX(), middle, anchor, 0, theme.text());
+        };
+    }
+
+    private void valueLabels() {
+        ValueLabels labels = new ValueLabels(plan, theme, font, ops);
+        for (int j = 0; j < anchors.size(); j++) {
+            labels.place(j, anchors.get(j));
+        }
+    }
+}

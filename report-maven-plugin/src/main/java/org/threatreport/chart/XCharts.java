@@ -1,0 +1,149 @@
+package org.threatreport.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
+import org.knowm.xchart.PieChart;
+import org.knowm.xchart.PieSeries.PieSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler.TextAlignment;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.PieStyler;
+import org.knowm.xchart.style.PieStyler.ClockwiseDirectionType;
+import org.knowm.xchart.style.PieStyler.LabelType;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Builds the XChart chart for a {@link Plan}: one look for every kind, colours as {@link Tag}s.
+ *
+ * <p>Title and legend are off (captions are HTML; the legend is drawn by {@link Legend} so that it
+ * looks the same for every kind, turned bars included); XChart's value labels are off because they can
+ * only print numbers — {@link SceneBuilder} prints the exact label strings at the tagged bars and markers.
+ */
+final class XCharts {
+
+    static final int PADDING = 8;
+    static final int MARKER_SIZE = 7;
+
+    private XCharts() {
+    }
+
+    /** A fresh chart; XChart charts are mutable and single-threaded, so one per drawing. */
+    static Chart<?, ?> build(Plan plan, ChartTheme theme, Font font, Tags tags, Function<Double, String> ticks) {
+        return plan.kind().circular() ? pie(plan, theme, font, tags) : category(plan, theme, font, tags, ticks);
+    }
+
+    private static CategoryChart category(Plan plan, ChartTheme theme, Font font, Tags tags,
+                                          Function<Double, String> ticks) {
+        CategoryChart chart = new CategoryChart(plan.canvasWidth(), plan.canvasHeight());
+        CategoryStyler s = chart.getStyler();
+        common(s, theme);
+        s.setDefaultSeriesRenderStyle(plan.kind() == ChartKind.LINE ? CategorySeriesRenderStyle.Line
+                : CategorySeriesRenderStyle.Bar);
+        s.setStacked(plan.kind() == ChartKind.STACKED);
+        s.setOverlapped(false);
+        s.setAvailableSpaceFill(plan.kind() == ChartKind.STACKED || plan.series().size() == 1 ? 0.6 : 0.8);
+        s.setLabelsVisible(false);
+        s.setPlotContentSize(plan.kind() == ChartKind.LINE ? 0.92 : 1.0);
+        s.setPlotMargin(0);
+        s.setAxisTickLabelsFont(font);
+        s.setAxisTitleFont(font);
+        s.setAxisTickLabelsColor(tags.yTick);
+        s.setXAxisTickLabelsColor(tags.xTick);
+        s.setYAxisTickLabelsColor(tags.yTick);
+        s.setYAxisTitleColor(tags.title);
+        s.setXAxisTitleVisible(false);
+        s.setYAxisTitleVisible(!plan.input().valueAxisTitle().isBlank());
+        s.setAxisTitlePadding(6);
+        s.setAxisTickPadding(6);
+        s.setAxisTicksMarksVisible(false);
+        s.setAxisTicksLineVisible(false);
+        s.setAxisTickMarksColor(theme.grid());
+        s.setPlotGridLinesVisible(true);
+        s.setPlotGridVerticalLinesVisible(false);
+        s.setPlotGridHorizontalLinesVisible(true);
+        s.setPlotGridLinesColor(theme.grid());
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setyAxisTickLabelsFormattingFunction(ticks);
+        s.setXAxisMaxLabelCount(0);
+        if (plan.horizontal()) {
+            // Turned by the Plan's reflection into upright labels left of the bars; at 90° XChart
+            // reserves their full width, which is what upright labels need.
+            s.setXAxisLabelRotation(90);
+            s.setXAxisLabelAlignmentVertical(TextAlignment.Right);
+        }
+        s.setSeriesColors(tags.series);
+        BasicStroke line = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        s.setSeriesLines(repeat(line, tags.series.length, BasicStroke[]::new));
+        s.setSeriesMarkers(repeat(SeriesMarkers.CIRCLE, tags.series.length, Marker[]::new));
+        s.setMarkerSize(MARKER_SIZE);
+        ValueRange.apply(plan, s, font);
+        for (int i = 0; i < plan.series().size(); i++) {
+            // Internal names: XChart keys series by name, and the legend is drawn elsewhere.
+            chart.addSeries("s" + i, plan.categories(), plan.series().get(i).values());
+        }
+        return chart;
+    }
+
+    private static PieChart pie(Plan plan, ChartTheme theme, Font font, Tags tags) {
+        PieChart chart = new PieChart(plan.canvasWidth(), plan.canvasHeight());
+        PieStyler s = chart.getStyler();
+        common(s, theme);
+        boolean donut = plan.kind() == ChartKind.DONUT;
+        s.setDefaultSeriesRenderStyle(donut ? PieSeriesRenderStyle.Donut : PieSeriesRenderStyle.Pie);
+        s.setDonutThickness(0.45);
+        s.setCircular(true);
+        s.setStartAngleInDegrees(90);
+        s.setClockwiseDirectionType(ClockwiseDirectionType.CLOCKWISE);
+        s.setSliceBorderWidth(1.5);
+        s.setSumVisible(false);
+        s.setPlotContentSize(0.92);
+        // XChart prints each slice's *name*; names are the slice indexes, so that each label outline
+        // identifies its slice and SceneBuilder can put the exact label string in its place.
+        s.setLabelsVisible(plan.input().valueLabels());
+        s.setLabelType(LabelType.Name);
+        s.setForceAllLabelsVisible(true);
+        s.setLabelsDistance(donut ? 0.78 : 0.65);
+        s.setLabelsFont(font);
+        s.setLabelsFontColorAutomaticEnabled(false);
+        s.setLabelsFontColor(tags.sliceLabel);
+        List<Color> colors = new ArrayList<>();
+        List<Double> values = plan.series().get(0).values();
+        for (int i = 0; i < values.size(); i++) {
+            Double v = values.get(i);
+            if (v != null && v > 0) { // XChart cannot draw empty slices; they have no label either
+                chart.addSeries(Integer.toString(i), v);
+                colors.add(tags.series[i]);
+            }
+        }
+        if (!colors.isEmpty()) {
+            s.setSeriesColors(colors.toArray(Color[]::new));
+        }
+        return chart;
+    }
+
+    private static void common(Styler s, ChartTheme theme) {
+        s.setChartTitleVisible(false);
+        s.setLegendVisible(false);
+        s.setToolTipsEnabled(false);
+        s.setAntiAlias(true);
+        s.setChartPadding(PADDING);
+        s.setChartBackgroundColor(theme.background());
+        s.setPlotBackgroundColor(theme.background());
+        s.setPlotBorderVisible(false);
+        s.setPlotBorderColor(theme.grid());
+    }
+
+    private static <T> T[] repeat(T value, int n, java.util.function.IntFunction<T[]> array) {
+        T[] a = array.apply(Math.max(1, n));
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+}

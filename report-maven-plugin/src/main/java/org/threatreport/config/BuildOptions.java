@@ -1,0 +1,56 @@
+package org.threatreport.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What one build reads and writes, validated when built. The Maven goals adapt their parameters
+ * into this record; tests build it directly.
+ *
+ * @param projectDir    the report project's folder; messages name files relative to it
+ * @param contentDir    chapters, {@code report.yaml} and {@code index.md}
+ * @param dataDir       CSV tables and their {@code *.schema.yaml}
+ * @param templateDir   files overriding the built-in site template (may not exist)
+ * @param outputDir     the site root: the report is written to {@code outputDir/version}
+ * @param cacheDir      where drawn figures are kept between builds
+ * @param version       the version folder's name
+ * @param chartFont     a font file for chart labels, or empty to choose one
+ */
+public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
+                           Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
+
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+
+    public BuildOptions {
+        Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(contentDir, "contentDir");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(templateDir, "templateDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(chartFont, "chartFont");
+        List<String> wrong = new ArrayList<>();
+        if (version == null || !VERSION.matcher(version).matches() || version.contains("..")) {
+            wrong.add("report.version '" + version + "' is not a usable folder name: use letters,"
+                    + " digits, '.', '-', '_' or '+', starting with a letter or digit (e.g. 2017.1)");
+        }
+        if (!wrong.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", wrong));
+        }
+    }
+
+    /** The conventional layout of a report project rooted at {@code projectDir}. */
+    public static BuildOptions conventional(Path projectDir, String version) {
+        return new BuildOptions(projectDir, projectDir.resolve("content"), projectDir.resolve("data"),
+                projectDir.resolve("site-template"), projectDir.resolve("target/report-site"),
+                projectDir.resolve("target/report-cache"), version, Optional.empty());
+    }
+
+    public Path versionDir() {
+        return outputDir.resolve(version);
+    }
+}

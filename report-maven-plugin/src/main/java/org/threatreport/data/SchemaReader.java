@@ -1,0 +1,201 @@
+package org.threatreport.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.LocatedYaml;
+import org.threatreport.diagnostic.Problem;
+import org.threatreport.diagnostic.Problems;
+import org.threatreport.diagnostic.Suggestions;
+
+/** Reads a {@code <table>.schema.yaml} file, reporting every mistake in it at once. */
+public final class SchemaReader {
+
+    static final String SUFFIX = ".schema.yaml";
+    private static final List<String> SCHEMA_KEYS = List.of("table", "label", "id", "file", "encoding", "columns");
+    private static final List<String> COLUMN_KEYS = List.of("name", "type", "label", "required", "values", "separator");
+    private static final List<String> VALUE_KEYS = List.of("value", "label", "group");
+
+    private final Problems problems = new Problems();
+    private LocatedYaml yaml;
+
+    public static Schema read(Path schemaFile) throws InputException {
+        return new SchemaReader().parse(schemaFile);
+    }
+
+    private Schema parse(Path schemaFile) throws InputException {
+        String text;
+        try {
+            text = Files.readString(schemaFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InputException.of(Problem.error(schemaFile, "cannot be read as UTF-8 text: " + e.getMessage()));
+        }
+        yaml = LocatedYaml.parse(schemaFile, text, 1);
+        JsonNode root = yaml.root();
+        if (!root.isObject()) {
+            throw InputException.of(yaml.problemAt("", "a schema is a YAML mapping with 'table' and 'columns'"));
+        }
+        checkKeys(root, "", SCHEMA_KEYS);
+        String fallbackName = schemaFile.getFileName().toString().replace(SUFFIX, "");
+        String table = text(root, "/table", fallbackName);
+        Path dataFile = schemaFile.resolveSibling(text(root, "/file", table + ".csv"));
+        Charset encoding = encoding(root);
+        List<ColumnSpec> columns = columns(root.path("columns"));
+        String id = text(root, "/id", null);
+        if (id != null && columns.stream().noneMatch(c -> c.name().equals(id))) {
+            problems.add(yaml.problemAt("/id", "id column '" + id + "' is not one of the columns"
+                    + Suggestions.didYouMean(id, columns.stream().map(ColumnSpec::name).toList())));
+        }
+        problems.throwIfAny();
+        return new Schema(table, schemaFile, dataFile, encoding, id, labels(root.path("label"), "/label"), columns);
+    }
+
+    private Charset encoding(JsonNode root) {
+        String name = text(root, "/encoding", "UTF-8");
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            problems.add(yaml.problemAt("/encoding", "unknown encoding '" + name + "'; expected e.g. UTF-8 or GBK"));
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private List<ColumnSpec> columns(JsonNode node) {
+        List<ColumnSpec> columns = new ArrayList<>();
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(yaml.problemAt("/columns", "expected 'columns': a list of columns, each with a name and a type"));
+            return columns;
+        }
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = "/columns/" + i;
+            ColumnSpec column = column(node.get(i), at);
+            if (column == null) {
+                continue;
+            }
+            if (seen.putIfAbsent(column.name(), i) != null) {
+                problems.add(yaml.problemAt(at + "/name", "column '" + column.name() + "' is listed twice"));
+                continue;
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    private ColumnSpec column(JsonNode node, String at) {
+        if (!node.isObject()) {
+            problems.add(yaml.problemAt(at, "expected a column: a mapping with 'name' and 'type'"));
+            return null;
+        }
+        checkKeys(node, at, COLUMN_KEYS);
+        String name = text(node, at + "/name", null);
+        String typeWord = text(node, at + "/type", null);
+        if (name == null || name.isBlank()) {
+            problems.add(yaml.problemAt(at, "column has no 'name'"));
+            return null;
+        }
+        if (typeWord == null) {
+            problems.add(yaml.problemAt(at, "column '" + name + "' has no 'type'; expected one of "
+                    + String.join(", ", ColumnType.keywords())));
+            return null;
+        }
+        ColumnType type = ColumnType.fromKeyword(typeWord).orElse(null);
+        if (type == null) {
+            problems.add(yaml.problemAt(at + "/type", "unknown type '" + typeWord + "'"
+                    + Suggestions.didYouMean(typeWord, ColumnType.keywords())
+                    + "; expected one of " + String.join(", ", ColumnType.keywords())));
+            return null;
+        }
+        List<CategoryValue> values = type.isCategorical() ? values(node.path("values"), at + "/values", name) : List.of();
+        if (!type.isCategorical() && node.has("values")) {
+            problems.add(yaml.problemAt(at + "/values", "only category and multi-category columns list values"));
+        }
+        String separator = text(node, at + "/separator", null);
+        if (type == ColumnType.MULTI_CATEGORY && (separator == null || separator.isEmpty())) {
+            problems.add(yaml.problemAt(at, "multi-category column '" + name + "' needs a 'separator', e.g. \";\""));
+        }
+        boolean required = node.path("required").asBoolean(false);
+        return new ColumnSpec(name, type, labels(node.path("label"), at + "/label"), required, values, separator);
+    }
+
+    private List<CategoryValue> values(JsonNode node, String at, String column) {
+        List<CategoryValue> values = new ArrayList<>();
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(yaml.problemAt(at, "category column '" + column + "' needs 'values': its allowed values in display order"));
+            return values;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemAt = at + "/" + i;
+            CategoryValue value;
+            if (item.isObject()) {
+                checkKeys(item, itemAt, VALUE_KEYS);
+                String v = text(item, itemAt + "/value", null);
+                if (v == null) {
+                    problems.add(yaml.problemAt(itemAt, "a value given as a mapping needs 'value'"));
+                    continue;
+                }
+                value = new CategoryValue(v, text(item, itemAt + "/label", v), text(item, itemAt + "/group", null));
+            } else if (item.isValueNode()) {
+                value = new CategoryValue(item.asText(), item.asText(), null);
+            } else {
+                problems.add(yaml.problemAt(itemAt, "expected a value, or a mapping with value, label and group"));
+                continue;
+            }
+            if (!seen.add(value.value())) {
+                problems.add(yaml.problemAt(itemAt, "value '" + value.value() + "' of column '" + column + "' is listed twice"));
+                continue;
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    private Map<String, String> labels(JsonNode node, String at) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (node.isTextual()) {
+            labels.put("en", node.asText());
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        } else if (!node.isMissingNode()) {
+            problems.add(yaml.problemAt(at, "expected a label, or labels by language such as {zh: 行业, en: Industry}"));
+        }
+        return labels;
+    }
+
+    private void checkKeys(JsonNode node, String at, List<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!allowed.contains(key)) {
+                problems.add(yaml.problemAt(at + "/" + key, "unknown key '" + key + "'"
+                        + Suggestions.didYouMean(key, allowed) + "; expected one of " + String.join(", ", allowed)));
+            }
+        }
+    }
+
+    private String text(JsonNode root, String pointer, String fallback) {
+        JsonNode node = root.at(pointer.substring(pointer.lastIndexOf('/')));
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isValueNode()) {
+            problems.add(yaml.problemAt(pointer, "expected a single value"));
+            return fallback;
+        }
+        return node.asText();
+    }
+}

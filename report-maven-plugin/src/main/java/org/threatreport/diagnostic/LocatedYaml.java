@@ -1,0 +1,90 @@
+package org.threatreport.diagnostic;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML document (a schema, {@code report.yaml}, a chapter's front matter or a cell body) that
+ * remembers where each of its nodes stands in the file, so that a problem found in its values can
+ * name the line and column to fix.
+ */
+public final class LocatedYaml {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    private final Path file;
+    private final JsonNode root;
+    private final Map<String, int[]> positions;
+    private final int firstLine;
+
+    private LocatedYaml(Path file, JsonNode root, Map<String, int[]> positions, int firstLine) {
+        this.file = file;
+        this.root = root;
+        this.positions = positions;
+        this.firstLine = firstLine;
+    }
+
+    /**
+     * Parses {@code text}, which starts at line {@code firstLine} of {@code file}.
+     *
+     * @throws InputException for a YAML syntax error, located in the file
+     */
+    public static LocatedYaml parse(Path file, String text, int firstLine) throws InputException {
+        Map<String, int[]> positions = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                String pointer = parser.getParsingContext().pathAsPointer().toString();
+                JsonLocation at = parser.currentTokenLocation();
+                int[] position = {at.getLineNr(), at.getColumnNr()};
+                if (token == JsonToken.FIELD_NAME) {
+                    positions.putIfAbsent(pointer, position);
+                } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    positions.put(pointer, position);
+                }
+            }
+            JsonNode root = MAPPER.readTree(text);
+            return new LocatedYaml(file, root == null ? MissingNode.getInstance() : root, positions, firstLine);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 0 : at.getLineNr() + firstLine - 1;
+            int column = at == null ? 0 : at.getColumnNr();
+            throw InputException.of(Problem.error(file, line, column,
+                    "this is not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+        } catch (IOException e) {
+            throw InputException.of(Problem.error(file, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** A problem located at the node with this JSON pointer (e.g. {@code /columns/2/type}). */
+    public Problem problemAt(String pointer, String message) {
+        String path = pointer;
+        int[] position = positions.get(path);
+        while (position == null && !path.isEmpty()) {
+            path = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+            position = positions.get(path);
+        }
+        if (position == null) {
+            return Problem.error(file, firstLine, 0, message);
+        }
+        return Problem.error(file, position[0] + firstLine - 1, position[1], message);
+    }
+}

@@ -1,0 +1,172 @@
+package org.threatreport.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.threatreport.aggregate.CellComputer;
+import org.threatreport.aggregate.CellData;
+import org.threatreport.aggregate.TableView;
+import org.threatreport.aggregate.Wording;
+import org.threatreport.chart.ChartDrawer;
+import org.threatreport.chart.ChartFont;
+import org.threatreport.chart.ChartFontException;
+import org.threatreport.chart.ChartFonts;
+import org.threatreport.chart.ChartTheme;
+import org.threatreport.config.BuildOptions;
+import org.threatreport.data.DataLoader;
+import org.threatreport.data.DataSet;
+import org.threatreport.data.LoadedTable;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Problem;
+import org.threatreport.model.Cell;
+import org.threatreport.model.CellKind;
+import org.threatreport.model.Report;
+import org.threatreport.model.ReportInfo;
+import org.threatreport.model.ReportLoader;
+import org.threatreport.render.ChapterRenderer;
+import org.threatreport.render.Engines;
+import org.threatreport.render.FigureFiles;
+import org.threatreport.render.Messages;
+import org.threatreport.render.RenderedChapter;
+import org.threatreport.render.TemplateSet;
+import org.threatreport.site.SiteInstaller;
+import org.threatreport.site.SiteWriter;
+
+/**
+ * One build of a report, as a list of named, timed stages:
+ * load (data and content) → aggregate → render chapters → draw figures → write the site.
+ * Knows nothing of Maven; the goals and the tests call {@link #run}.
+ */
+public final class ReportBuild {
+
+    private static final String CHART_THEME = "chart-theme.properties";
+
+    private final BuildOptions options;
+    private final BuildLog log;
+
+    public ReportBuild(BuildOptions options, BuildLog log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * @throws InputException for mistakes in the project's files: every problem found, with its location
+     * @throws Exception      for faults of the machine (disk, memory) or of this plugin
+     */
+    public BuildResult run() throws Exception {
+        Stages stages = new Stages(log);
+        ReportInfo info = ReportLoader.readInfo(options.contentDir(), options.version());
+        DataSet data = stages.run("load data", () -> DataLoader.load(options.dataDir(), OptionalInt.of(info.year())),
+                d -> "Loaded " + d.all().stream().mapToInt(LoadedTable::rowCount).sum() + " rows of "
+                        + d.all().size() + " table(s)");
+        Report report = stages.run("load content", () -> ReportLoader.load(options.contentDir(), info, data),
+                r -> "Read " + r.chapters().size() + " chapters with " + r.cells().size() + " cells");
+        Map<String, TableView> tables = new TreeMap<>();
+        Wording wording = Wording.forLanguage(info.language());
+        data.tables().forEach((name, table) -> tables.put(name, TableView.of(table, wording, info.year())));
+        Map<String, CellData> cells = stages.run("aggregate", () -> compute(report, tables),
+                c -> "Computed the numbers of " + c.size() + " cells");
+
+        TemplateSet templates = new TemplateSet(options.templateDir());
+        Messages messages = Messages.load(templates, info.language());
+        Engines engines = new Engines(Locale.forLanguageTag(info.language()), templates.loader());
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            ChapterRenderer renderer = new ChapterRenderer(engines, report, tables, cells, messages,
+                    options.projectDir().toAbsolutePath().normalize());
+            List<RenderedChapter> chapters = stages.run("render", () -> Parallel.map(workers, report.chapters(), renderer::render),
+                    c -> "Rendered " + c.size() + " chapters");
+            RenderedChapter abstractPage = report.abstractPage() == null ? null : renderer.render(report.abstractPage());
+            FigureFiles figures = figureFiles(templates, messages, cells.values());
+            Map<String, byte[]> figureFiles = stages.run("figures", () -> drawAll(workers, figures, cells), f -> "Drew "
+                    + report.cells().values().stream().filter(p -> p.cell().kind() == CellKind.FIGURE).count()
+                    + " figures (" + f.size() + " files)");
+            SiteWriter site = new SiteWriter(engines, templates, messages);
+            Map<String, byte[]> files = stages.run("site", () -> {
+                Map<String, byte[]> all = site.pages(report, abstractPage, chapters, figureFiles, new ArrayList<>(data.all()));
+                FileTime stamp = FileTime.from(info.date().atStartOfDay().toInstant(ZoneOffset.UTC));
+                SiteInstaller.install(all, options.versionDir(), stamp);
+                return all;
+            }, f -> "Wrote " + f.size() + " files to " + options.versionDir());
+            int figureCount = (int) report.cells().values().stream().filter(p -> p.cell().kind() == CellKind.FIGURE).count();
+            return new BuildResult(options.versionDir(), chapters.size(), figureCount, files.size(), stages.timings());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static Map<String, CellData> compute(Report report, Map<String, TableView> tables) throws InputException {
+        CellComputer computer = new CellComputer(tables, report.info().language());
+        Map<String, CellData> cells = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Report.CellPlace place : report.cells().values()) {
+            Cell cell = place.cell();
+            try {
+                CellData data = computer.compute(cell);
+                if (data.isEmpty()) {
+                    problems.add(Problem.error(cell.file(), cell.line(), 1, "cell '" + cell.id()
+                            + "' has no data: every count is 0 (check its 'where' filter)"));
+                }
+                cells.put(cell.id(), data);
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(cell.file(), cell.line(), 1, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return cells;
+    }
+
+    private FigureFiles figureFiles(TemplateSet templates, Messages messages, java.util.Collection<CellData> cells)
+            throws Exception {
+        Properties themeProperties = new Properties();
+        byte[] themeFile = templates.read(CHART_THEME);
+        if (themeFile != null) {
+            themeProperties.load(new java.io.StringReader(new String(themeFile, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        ChartTheme theme;
+        try {
+            theme = ChartTheme.fromProperties(themeProperties);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(Problem.error(options.templateDir().resolve(CHART_THEME), e.getMessage()));
+        }
+        TreeSet<String> labels = new TreeSet<>();
+        for (CellData data : cells) {
+            if (data.cell().kind() == CellKind.FIGURE) {
+                labels.addAll(data.categories());
+                data.series().forEach(s -> labels.add(s.name()));
+            }
+        }
+        ChartFont font;
+        try {
+            Path fontsDir = options.templateDir().resolve("fonts");
+            font = ChartFonts.choose(options.chartFont().orElse(null), Files.isDirectory(fontsDir) ? fontsDir : null, labels);
+        } catch (ChartFontException e) {
+            throw InputException.of(Problem.error(options.chartFont().orElse(options.templateDir().resolve("fonts")),
+                    e.getMessage()));
+        }
+        log.debug("Chart font: " + font.source());
+        return new FigureFiles(new ChartDrawer(theme, font), theme + "|" + font.source(),
+                options.cacheDir().resolve("figures"), messages);
+    }
+
+    private static Map<String, byte[]> drawAll(ExecutorService workers, FigureFiles figures, Map<String, CellData> cells)
+            throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        Parallel.map(workers, new ArrayList<>(cells.values()), figures::files).forEach(files::putAll);
+        return files;
+    }
+}

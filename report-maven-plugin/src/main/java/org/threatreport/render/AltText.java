@@ -1,0 +1,53 @@
+package org.threatreport.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.threatreport.aggregate.CellData;
+import org.threatreport.model.ChartType;
+
+/**
+ * The text alternative of a figure, generated from its numbers when the editor gives none:
+ * "条形图：政府部门 59 起（29.6%）、事业单位 24 起（12.1%）…".
+ */
+final class AltText {
+
+    private AltText() {
+    }
+
+    static String of(CellData data, boolean chinese) {
+        if (!data.cell().alt().isBlank()) {
+            return data.cell().alt();
+        }
+        String kind = kindName(data.cell().chart(), chinese);
+        List<String> parts = new ArrayList<>();
+        if (data.series().size() == 1) {
+            CellData.Series series = data.series().get(0);
+            for (int i = 0; i < data.categories().size(); i++) {
+                parts.add(chinese
+                        ? data.categories().get(i) + " " + series.counts().get(i) + " 起（" + series.shares().get(i) + "）"
+                        : data.categories().get(i) + " " + series.counts().get(i) + " (" + series.shares().get(i) + ")");
+            }
+        } else {
+            for (int i = 0; i < data.categories().size(); i++) {
+                List<String> stacks = new ArrayList<>();
+                for (CellData.Series series : data.series()) {
+                    if (series.counts().get(i) > 0) {
+                        stacks.add(series.name() + " " + series.counts().get(i));
+                    }
+                }
+                parts.add(data.categories().get(i) + (chinese ? "：" : ": ") + String.join(chinese ? "，" : ", ", stacks));
+            }
+        }
+        return kind + (chinese ? "：" : ": ") + String.join(chinese ? "；" : "; ", parts) + (chinese ? "。" : ".");
+    }
+
+    private static String kindName(ChartType chart, boolean chinese) {
+        return switch (chart) {
+            case BAR, COLUMN -> chinese ? "条形图" : "Bar chart";
+            case STACKED -> chinese ? "堆积条形图" : "Stacked bar chart";
+            case LINE -> chinese ? "折线图" : "Line chart";
+            case PIE -> chinese ? "饼图" : "Pie chart";
+            case DONUT -> chinese ? "环形图" : "Donut chart";
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package org.threatreport.render;
+
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateExceptionHandler;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * The two FreeMarker configurations of a build, each made once: one for chapters (Markdown out,
+ * values escaped for Markdown) and one for the site's layouts ({@code .ftlh}, HTML auto-escaped).
+ * Both are sandboxed: no {@code ?new}, no {@code ?api}, no access to classes; and both pin locale,
+ * time zone and number format so output never depends on the machine.
+ */
+public final class Engines {
+
+    static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_34;
+
+    private final Configuration chapters;
+    private final Configuration layouts;
+
+    public Engines(Locale locale, TemplateLoader layoutLoader) {
+        this.chapters = sandboxed(locale);
+        chapters.setOutputFormat(MarkdownOutputFormat.INSTANCE);
+        chapters.setRecognizeStandardFileExtensions(false);
+        this.layouts = sandboxed(locale);
+        layouts.setTemplateLoader(layoutLoader);
+        layouts.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        layouts.setRecognizeStandardFileExtensions(true);
+    }
+
+    private static Configuration sandboxed(Locale locale) {
+        Configuration configuration = new Configuration(VERSION);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setLocale(locale);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        configuration.setNumberFormat("computer");
+        configuration.setBooleanFormat("c");
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setLocalizedLookup(false);
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(VERSION);
+        wrapper.setMemberAccessPolicy(SandboxPolicy.INSTANCE);
+        wrapper.setForceLegacyNonListCollections(false);
+        configuration.setObjectWrapper(wrapper.build());
+        return configuration;
+    }
+
+    Configuration chapters() {
+        return chapters;
+    }
+
+    public Configuration layouts() {
+        return layouts;
+    }
+}

@@ -1,0 +1,76 @@
+package org.threatreport.render;
+
+import freemarker.core.CommonMarkupOutputFormat;
+import freemarker.core.CommonTemplateMarkupOutputModel;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * FreeMarker's output format for chapters: every interpolated value is escaped for Markdown, so a
+ * value from the data (a category label, a summary) is always text and never becomes markup.
+ */
+final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutputFormat.Markdown> {
+
+    static final MarkdownOutputFormat INSTANCE = new MarkdownOutputFormat();
+
+    /** Characters that could start Markdown or HTML syntax inside a line. */
+    private static final String SPECIAL = "\\`*_[]<>&|~#";
+
+    private MarkdownOutputFormat() {
+    }
+
+    /** A piece of Markdown produced by a template. */
+    static final class Markdown extends CommonTemplateMarkupOutputModel<Markdown> {
+        Markdown(String plainText, String markup) {
+            super(plainText, markup);
+        }
+
+        @Override
+        public MarkdownOutputFormat getOutputFormat() {
+            return INSTANCE;
+        }
+    }
+
+    @Override
+    public String getName() {
+        return "Markdown";
+    }
+
+    @Override
+    public String getMimeType() {
+        return "text/markdown";
+    }
+
+    @Override
+    public String escapePlainText(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append('\\');
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    @Override
+    public void output(String text, Writer out) throws IOException {
+        out.write(escapePlainText(text));
+    }
+
+    @Override
+    public boolean isLegacyBuiltInBypassed(String builtInName) {
+        return false;
+    }
+
+    @Override
+    protected Markdown newTemplateMarkupOutputModel(String plainText, String markup) {
+        return new Markdown(plainText, markup);
+    }
+}

@@ -1,0 +1,54 @@
+package org.threatreport.render;
+
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.template.TemplateException;
+import java.nio.file.Path;
+import java.util.Collection;
+import org.threatreport.diagnostic.Problem;
+import org.threatreport.diagnostic.Suggestions;
+
+/** Turns FreeMarker's exceptions into one-line problems an editor can act on. */
+final class TemplateProblems {
+
+    private TemplateProblems() {
+    }
+
+    static Problem of(Path file, ParseException e) {
+        return Problem.error(file, e.getLineNumber(), e.getColumnNumber(),
+                "template syntax: " + firstLine(e.getEditorMessage()));
+    }
+
+    /** @param names the variables the template could have used, for "did you mean" */
+    static Problem of(Path file, TemplateException e, Collection<String> names) {
+        int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+        int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
+        IllegalArgumentException mistake = ownMistake(e);
+        String message;
+        if (mistake != null) {
+            message = mistake.getMessage();
+        } else if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
+            String blamed = e.getBlamedExpressionString();
+            message = "'" + blamed + "' is not defined" + Suggestions.didYouMean(blamed, names)
+                    + (blamed.contains(".") ? "" : "; the values available are " + String.join(", ", names));
+        } else {
+            message = firstLine(e.getMessageWithoutStackTop());
+        }
+        return Problem.error(file, line, column, message);
+    }
+
+    /** The aggregation API's own explanation, when a method call failed because of its arguments. */
+    private static IllegalArgumentException ownMistake(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException illegal && cause.getStackTrace().length > 0
+                    && cause.getStackTrace()[0].getClassName().startsWith("org.threatreport.")) {
+                return illegal;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
+    }
+}
