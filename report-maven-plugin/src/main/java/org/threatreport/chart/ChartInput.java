@@ -25,7 +25,7 @@ public record ChartInput(ChartKind kind, List<String> categories, List<ChartSeri
         if (categories == null || categories.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one category");
         }
-        if (categories.contains(null)) {
+        if (categories.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a category label is null: " + categories);
         }
         categories = List.copyOf(categories);

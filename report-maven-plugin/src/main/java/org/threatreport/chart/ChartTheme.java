@@ -22,7 +22,7 @@ public record ChartTheme(List<Color> palette, float fontSize, Color text, Color 
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
 
     public ChartTheme {
-        if (palette == null || palette.isEmpty() || palette.contains(null)) {
+        if (palette == null || palette.isEmpty() || palette.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a chart theme needs at least one palette colour");
         }
         palette = List.copyOf(palette);

@@ -24,6 +24,10 @@ final class SceneBuilder {
     /** Per XChart series (per slice for pies): the bounds of its bars, markers or label, in order. */
     private final List<List<Rectangle2D>> anchors = new ArrayList<>();
     private final List<String> tickTexts = new ArrayList<>();
+    /** Tick labels, aligned as a column or row once all are known. */
+    private final List<Scene.Label> xTicks = new ArrayList<>();
+    private final List<Scene.Label> yTicks = new ArrayList<>();
+    private final List<Rectangle2D> yTickBoxes = new ArrayList<>();
     private Plan plan;
     private Tags tags;
     private TextMatcher matcher;
@@ -51,6 +55,7 @@ final class SceneBuilder {
             Recorder recorder = new Recorder(plan.output());
             chart.paint(recorder, plan.canvasWidth(), plan.canvasHeight());
             recorder.marks().forEach(this::add);
+            alignTicks();
             if (input.valueLabels()) {
                 valueLabels();
             }
@@ -70,7 +75,9 @@ final class SceneBuilder {
     private void add(Mark mark) {
         Tag tag = mark.tag();
         if (tag == null) {
-            ops.add(new Scene.Paint(mark.shape(), mark.color(), mark.stroke(), mark.clip()));
+            if (!invisible(mark)) {
+                ops.add(new Scene.Paint(mark.shape(), mark.color(), mark.stroke(), mark.clip()));
+            }
             return;
         }
         if (tag.role == Tag.Role.SERIES) {
@@ -86,9 +93,51 @@ final class SceneBuilder {
             ops.add(new Scene.Paint(mark.shape(), tag.real(), mark.stroke(), mark.clip()));
         } else if (tag.role == Tag.Role.SLICE_LABEL) {
             anchors.get(Integer.parseInt(found.text())).add(mark.shape().getBounds2D());
+        } else if (tag.role == Tag.Role.X_TICK) {
+            xTicks.add(text(found, tag.role, mark.shape().getBounds2D()));
+        } else if (tag.role == Tag.Role.Y_TICK) {
+            yTicks.add(text(found, tag.role, mark.shape().getBounds2D()));
+            yTickBoxes.add(mark.shape().getBounds2D());
         } else {
             ops.add(text(found, tag.role, mark.shape().getBounds2D()));
         }
+    }
+
+    /**
+     * XChart aligns tick labels by their ink (so "金融" and "政府部门" get different baselines) and
+     * left-aligns value ticks; set category labels on one baseline and value ticks flush to the axis.
+     */
+    private void alignTicks() {
+        if (plan.horizontal()) {
+            double right = xTicks.stream().mapToDouble(Scene.Label::x).max().orElse(0);
+            xTicks.forEach(l -> ops.add(moved(l, right, l.y())));
+            double top = yTickBoxes.stream().mapToDouble(Rectangle2D::getMinY).min().orElse(0);
+            yTicks.forEach(l -> ops.add(moved(l, l.x(), top + Text.digitHeight(font))));
+        } else {
+            double baseline = xTicks.stream().filter(l -> l.rotation() == 0).mapToDouble(Scene.Label::y).max()
+                    .orElse(0);
+            xTicks.forEach(l -> ops.add(l.rotation() == 0 ? moved(l, l.x(), baseline) : l));
+            double right = yTicks.stream().mapToDouble(Scene.Label::x).max().orElse(0);
+            yTicks.forEach(l -> ops.add(moved(l, right, l.y())));
+        }
+    }
+
+    private static Scene.Label moved(Scene.Label l, double x, double y) {
+        return new Scene.Label(l.text(), x, y, l.anchor(), l.rotation(), l.color());
+    }
+
+    /** A fill in the background colour over nothing (XChart's chart and plot backgrounds): leave out. */
+    private boolean invisible(Mark mark) {
+        if (!mark.isFill() || mark.color().getRGB() != theme.background().getRGB()) {
+            return false;
+        }
+        Rectangle2D b = mark.shape().getBounds2D();
+        for (Scene.Op op : ops) {
+            if (op instanceof Scene.Paint p && p.shape().getBounds2D().intersects(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<String> candidates(Tag.Role role) {

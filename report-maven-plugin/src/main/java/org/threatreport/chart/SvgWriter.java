@@ -49,7 +49,11 @@ final class SvgWriter {
 
     private static String families(String family) {
         String clean = family.replaceAll("['\"\\\\;<>&]", "").trim();
-        return clean.isEmpty() ? FALLBACK_FAMILIES : "'" + clean + "', " + FALLBACK_FAMILIES;
+        String quoted = "'" + clean + "'";
+        if (clean.isEmpty() || FALLBACK_FAMILIES.startsWith(quoted + ",")) {
+            return FALLBACK_FAMILIES;
+        }
+        return quoted + ", " + FALLBACK_FAMILIES.replace(", " + quoted, "");
     }
 
     private void paint(Scene.Paint p) {

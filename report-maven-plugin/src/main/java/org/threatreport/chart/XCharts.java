@@ -51,7 +51,7 @@ final class XCharts {
         s.setOverlapped(false);
         s.setAvailableSpaceFill(plan.kind() == ChartKind.STACKED || plan.series().size() == 1 ? 0.6 : 0.8);
         s.setLabelsVisible(false);
-        s.setPlotContentSize(plan.kind() == ChartKind.LINE ? 0.92 : 1.0);
+        s.setPlotContentSize(plan.kind() == ChartKind.LINE ? 0.92 : 0.97);
         s.setPlotMargin(0);
         s.setAxisTickLabelsFont(font);
         s.setAxisTitleFont(font);
@@ -84,6 +84,8 @@ final class XCharts {
         s.setSeriesLines(repeat(line, tags.series.length, BasicStroke[]::new));
         s.setSeriesMarkers(repeat(SeriesMarkers.CIRCLE, tags.series.length, Marker[]::new));
         s.setMarkerSize(MARKER_SIZE);
+        s.setYAxisLabelAlignment(TextAlignment.Right);
+        chart.setYAxisTitle(plan.input().valueAxisTitle());
         ValueRange.apply(plan, s, font);
         for (int i = 0; i < plan.series().size(); i++) {
             // Internal names: XChart keys series by name, and the legend is drawn elsewhere.
@@ -100,8 +102,10 @@ final class XCharts {
         s.setDefaultSeriesRenderStyle(donut ? PieSeriesRenderStyle.Donut : PieSeriesRenderStyle.Pie);
         s.setDonutThickness(0.45);
         s.setCircular(true);
+        // XChart 3.8.8 misplaces slice borders when drawing clockwise; counter-clockwise from 12 o'clock
+        // with the slices added last-first reads clockwise from 12 o'clock in input order.
         s.setStartAngleInDegrees(90);
-        s.setClockwiseDirectionType(ClockwiseDirectionType.CLOCKWISE);
+        s.setClockwiseDirectionType(ClockwiseDirectionType.COUNTER_CLOCKWISE);
         s.setSliceBorderWidth(1.5);
         s.setSumVisible(false);
         s.setPlotContentSize(0.92);
@@ -116,7 +120,7 @@ final class XCharts {
         s.setLabelsFontColor(tags.sliceLabel);
         List<Color> colors = new ArrayList<>();
         List<Double> values = plan.series().get(0).values();
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = values.size() - 1; i >= 0; i--) {
             Double v = values.get(i);
             if (v != null && v > 0) { // XChart cannot draw empty slices; they have no label either
                 chart.addSeries(Integer.toString(i), v);

@@ -82,15 +82,15 @@ public final class SchemaReader {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < node.size(); i++) {
             String at = "/columns/" + i;
+            String name = node.get(i).path("name").asText("");
+            if (!name.isEmpty() && seen.putIfAbsent(name, i) != null) {
+                problems.add(yaml.problemAt(at + "/name", "column '" + name + "' is listed twice"));
+                continue;
+            }
             ColumnSpec column = column(node.get(i), at);
-            if (column == null) {
-                continue;
+            if (column != null) {
+                columns.add(column);
             }
-            if (seen.putIfAbsent(column.name(), i) != null) {
-                problems.add(yaml.problemAt(at + "/name", "column '" + column.name() + "' is listed twice"));
-                continue;
-            }
-            columns.add(column);
         }
         return columns;
     }
@@ -181,7 +181,7 @@ public final class SchemaReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!allowed.contains(key)) {
-                problems.add(yaml.problemAt(at + "/" + key, "unknown key '" + key + "'"
+                problems.add(yaml.keyProblemAt(at + "/" + key, "unknown key '" + key + "'"
                         + Suggestions.didYouMean(key, allowed) + "; expected one of " + String.join(", ", allowed)));
             }
         }

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class LocatedYaml {
 
+    private static final String KEY = "#key";
     private static final YAMLFactory FACTORY = new YAMLFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
@@ -48,6 +49,7 @@ public final class LocatedYaml {
                 JsonLocation at = parser.currentTokenLocation();
                 int[] position = {at.getLineNr(), at.getColumnNr()};
                 if (token == JsonToken.FIELD_NAME) {
+                    positions.put(pointer + KEY, position);
                     positions.putIfAbsent(pointer, position);
                 } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     positions.put(pointer, position);
@@ -72,6 +74,13 @@ public final class LocatedYaml {
 
     public JsonNode root() {
         return root;
+    }
+
+    /** A problem located at the key (not the value) of the node with this JSON pointer. */
+    public Problem keyProblemAt(String pointer, String message) {
+        int[] position = positions.get(pointer + KEY);
+        return position == null ? problemAt(pointer, message)
+                : Problem.error(file, position[0] + firstLine - 1, position[1], message);
     }
 
     /** A problem located at the node with this JSON pointer (e.g. {@code /columns/2/type}). */

@@ -142,7 +142,7 @@ final class CellParser {
         for (Iterator<String> keys = yaml.root().fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!allowed.contains(key)) {
-                problems.add(yaml.problemAt("/" + key, "unknown option '" + key + "' of a {" + kind.keyword() + "} cell"
+                problems.add(yaml.keyProblemAt("/" + key, "unknown option '" + key + "' of a {" + kind.keyword() + "} cell"
                         + Suggestions.didYouMean(key, allowed) + "; expected one of " + String.join(", ", allowed)));
             }
         }

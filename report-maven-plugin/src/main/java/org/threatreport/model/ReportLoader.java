@@ -61,7 +61,7 @@ public final class ReportLoader {
         for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!REPORT_KEYS.contains(key)) {
-                problems.add(yaml.problemAt("/" + key, "unknown key '" + key + "'" + Suggestions.didYouMean(key, REPORT_KEYS)
+                problems.add(yaml.keyProblemAt("/" + key, "unknown key '" + key + "'" + Suggestions.didYouMean(key, REPORT_KEYS)
                         + "; expected one of " + String.join(", ", REPORT_KEYS)));
             }
         }
@@ -197,7 +197,7 @@ public final class ReportLoader {
                 for (Iterator<String> keys = yaml.root().fieldNames(); keys.hasNext(); ) {
                     String key = keys.next();
                     if (!FRONT_MATTER_KEYS.contains(key)) {
-                        problems.add(yaml.problemAt("/" + key, "unknown front matter key '" + key + "'"
+                        problems.add(yaml.keyProblemAt("/" + key, "unknown front matter key '" + key + "'"
                                 + Suggestions.didYouMean(key, FRONT_MATTER_KEYS) + "; expected one of "
                                 + String.join(", ", FRONT_MATTER_KEYS)));
                     }

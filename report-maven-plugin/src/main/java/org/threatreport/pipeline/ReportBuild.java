@@ -84,7 +84,7 @@ public final class ReportBuild {
         Engines engines = new Engines(Locale.forLanguageTag(info.language()), templates.loader());
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            ChapterRenderer renderer = new ChapterRenderer(engines, report, tables, cells, messages,
+            ChapterRenderer renderer = new ChapterRenderer(engines, templates, report, tables, cells, messages,
                     options.projectDir().toAbsolutePath().normalize());
             List<RenderedChapter> chapters = stages.run("render", () -> Parallel.map(workers, report.chapters(), renderer::render),
                     c -> "Rendered " + c.size() + " chapters");

@@ -29,6 +29,7 @@ import org.threatreport.model.Report;
 public final class ChapterRenderer {
 
     private final Engines engines;
+    private final TemplateSet templates;
     private final Report report;
     private final Map<String, Object> model;
     private final Map<String, CellData> cells;
@@ -41,9 +42,10 @@ public final class ChapterRenderer {
      * @param cells      every cell's numbers, by id
      * @param projectDir file names in messages are relative to it
      */
-    public ChapterRenderer(Engines engines, Report report, Map<String, TableView> tables,
+    public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
                            Map<String, CellData> cells, Messages messages, Path projectDir) {
         this.engines = engines;
+        this.templates = templates;
         this.report = report;
         this.cells = Map.copyOf(cells);
         this.messages = messages;
@@ -115,9 +117,9 @@ public final class ChapterRenderer {
             template.process(cellModel, out);
             return out.toString();
         } catch (TemplateException e) {
-            throw InputException.of(TemplateProblems.of(Path.of("site-template", "cell.ftlh"), e, cellModel.keySet()));
+            throw InputException.of(TemplateProblems.ofLayout(templates, e));
         } catch (IOException e) {
-            throw InputException.of(Problem.error(Path.of("site-template", "cell.ftlh"), "cannot be read: " + e.getMessage()));
+            throw InputException.of(Problem.error(templates.projectDir().resolve("cell.ftlh"), "cannot be read: " + e.getMessage()));
         }
     }
 }

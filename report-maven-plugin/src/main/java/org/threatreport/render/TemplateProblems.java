@@ -9,12 +9,12 @@ import org.threatreport.diagnostic.Problem;
 import org.threatreport.diagnostic.Suggestions;
 
 /** Turns FreeMarker's exceptions into one-line problems an editor can act on. */
-final class TemplateProblems {
+public final class TemplateProblems {
 
     private TemplateProblems() {
     }
 
-    static Problem of(Path file, ParseException e) {
+    public static Problem of(Path file, ParseException e) {
         return Problem.error(file, e.getLineNumber(), e.getColumnNumber(),
                 "template syntax: " + firstLine(e.getEditorMessage()));
     }
@@ -46,6 +46,21 @@ final class TemplateProblems {
             }
         }
         return null;
+    }
+
+    /** A problem in a layout of the site template, located in the file FreeMarker was running. */
+    public static Problem ofLayout(TemplateSet templates, Exception e) {
+        if (e instanceof ParseException parse) {
+            return of(layoutFile(templates, parse.getTemplateName()), parse);
+        }
+        if (e instanceof TemplateException template) {
+            return of(layoutFile(templates, template.getTemplateSourceName()), template, java.util.List.of());
+        }
+        return Problem.error(templates.projectDir(), e.getMessage());
+    }
+
+    private static Path layoutFile(TemplateSet templates, String name) {
+        return templates.projectDir().resolve(name == null ? "" : name);
     }
 
     private static String firstLine(String message) {

@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.InputException;
-import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Report;
 import org.threatreport.render.Engines;
 import org.threatreport.render.Heading;
 import org.threatreport.render.Messages;
 import org.threatreport.render.RenderedChapter;
+import org.threatreport.render.TemplateProblems;
 import org.threatreport.render.TemplateSet;
 
 /**
@@ -65,7 +65,7 @@ public final class SiteWriter {
 
         Map<String, Object> index = new HashMap<>(common);
         index.put("abstractHtml", abstractPage == null ? "" : abstractPage.html());
-        index.put("page", "index.html");
+        index.put("currentPage", "index.html");
         files.put("index.html", layout("index.ftlh", index));
         for (int i = 0; i < chapters.size(); i++) {
             RenderedChapter chapter = chapters.get(i);
@@ -75,26 +75,20 @@ public final class SiteWriter {
             page.put("headings", chapter.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3).toList());
             page.put("previous", i > 0 ? links.get(i - 1) : null);
             page.put("next", i + 1 < chapters.size() ? links.get(i + 1) : null);
-            page.put("page", chapter.chapter().pageName());
+            page.put("currentPage", chapter.chapter().pageName());
             files.put(chapter.chapter().pageName(), layout("chapter.ftlh", page));
         }
         return files;
     }
 
     private byte[] layout(String name, Map<String, Object> model) throws InputException, IOException {
-        Path file = templates.projectDir().resolve(name);
         try {
             Template template = engines.layouts().getTemplate(name);
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (freemarker.core.ParseException e) {
-            throw InputException.of(Problem.error(file, e.getLineNumber(), e.getColumnNumber(),
-                    "template syntax: " + e.getEditorMessage().lines().findFirst().orElse("")));
         } catch (TemplateException e) {
-            throw InputException.of(Problem.error(file, e.getLineNumber() == null ? 0 : e.getLineNumber(),
-                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
-                    e.getMessageWithoutStackTop().strip().lines().findFirst().orElse("")));
+            throw InputException.of(TemplateProblems.ofLayout(templates, e));
         }
     }
 

@@ -1,0 +1,35 @@
+package org.threatreport.chart;
+
+import java.awt.Font;
+import java.util.Objects;
+
+/**
+ * Draws charts as SVG and PNG in one look. Thread-safe: it holds only immutable state and every call
+ * builds its own XChart chart, so one drawer serves a whole build from several threads.
+ */
+public final class ChartDrawer {
+
+    private final ChartTheme theme;
+    private final ChartFont chartFont;
+    private final Font font;
+
+    public ChartDrawer(ChartTheme theme, ChartFont font) {
+        this.theme = Objects.requireNonNull(theme, "theme");
+        this.chartFont = Objects.requireNonNull(font, "font");
+        this.font = font.font().deriveFont(Font.PLAIN, theme.fontSize());
+    }
+
+    /** The chart as SVG 1.1 text (UTF-8 when written out), with real text and a viewBox. */
+    public String svg(ChartInput input) {
+        return SvgWriter.write(scene(input), chartFont.cssFamily(), theme.fontSize());
+    }
+
+    /** The chart as PNG at twice the input's size. */
+    public byte[] png(ChartInput input) {
+        return PngWriter.write(scene(input), font);
+    }
+
+    private Scene scene(ChartInput input) {
+        return new SceneBuilder(Objects.requireNonNull(input, "input"), theme, font).build();
+    }
+}

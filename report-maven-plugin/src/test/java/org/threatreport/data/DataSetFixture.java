@@ -1,0 +1,15 @@
+package org.threatreport.data;
+
+import java.util.OptionalInt;
+
+/** The small, valid test table of {@code src/test/resources/data/good}. */
+public final class DataSetFixture {
+
+    private DataSetFixture() {
+    }
+
+    public static LoadedTable good() throws Exception {
+        return CsvTableReader.read(SchemaReader.read(DataValidationTest.DATA.resolve("good/incidents.schema.yaml")),
+                OptionalInt.of(2017));
+    }
+}
