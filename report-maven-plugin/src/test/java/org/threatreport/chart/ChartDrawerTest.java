@@ -1,0 +1,220 @@
+package org.threatreport.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class ChartDrawerTest {
+
+    static final List<String> CATEGORIES = List.of("政府部门", "医疗卫生", "IT 信息技术", "金融", "教育", "其他");
+    static final List<Double> COUNTS = List.of(59.0, 31.0, 24.0, 20.0, 15.0, 50.0);
+    static final List<String> SHARES = List.of("29.6%", "15.6%", "12.1%", "10.1%", "7.5%", "25.1%");
+    static final List<Double> HOSTS = List.of(30.0, 22.0, 18.0, 16.0, 21.0, 17.0);
+    static final List<String> HOST_LABELS = List.of("30台", "22台", "18台", "16台", "21台", "17台");
+
+    static ChartDrawer drawer;
+
+    @BeforeAll
+    static void font() throws Exception {
+        assumeTrue(ChartFontsTest.cjkInstalled(), "no CJK font installed (Debian: apt-get install fonts-wqy-microhei)");
+        drawer = new ChartDrawer(ChartTheme.defaults(), ChartFonts.choose(null, null, CATEGORIES));
+    }
+
+    static ChartInput input(ChartKind kind, boolean labels) {
+        List<ChartSeries> series = new ArrayList<>();
+        series.add(new ChartSeries("网站", COUNTS, SHARES));
+        if (kind == ChartKind.STACKED || kind == ChartKind.COLUMN) {
+            series.add(new ChartSeries("主机", HOSTS, HOST_LABELS));
+        }
+        boolean circular = kind == ChartKind.PIE || kind == ChartKind.DONUT;
+        return new ChartInput(kind, CATEGORIES, series, circular ? "" : "事件数量", labels, 640, 400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChartKind.class)
+    void svgHasRealTextWithCategoriesAndExactValueLabels(ChartKind kind) throws Exception {
+        ChartInput in = input(kind, true);
+        String svg = drawer.svg(in);
+        int bytes = svg.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 150_000, kind + ": " + bytes + " bytes");
+        assertTrue(bytes < 20_000, kind + ": " + bytes + " bytes — glyph outlines instead of text?");
+
+        Document doc = parse(svg);
+        Element root = doc.getDocumentElement();
+        assertEquals("svg", root.getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+        assertEquals("1.1", root.getAttribute("version"));
+        assertEquals("0 0 640 400", root.getAttribute("viewBox"));
+        assertTrue(root.getAttribute("font-family").contains("sans-serif"));
+
+        List<String> texts = texts(doc);
+        assertTrue(texts.containsAll(CATEGORIES), kind + ": " + texts);
+        for (ChartSeries s : in.series()) {
+            assertTrue(texts.containsAll(s.valueLabels()), kind + ": " + texts);
+            if (in.series().size() > 1 || kind == ChartKind.STACKED) {
+                assertTrue(texts.contains(s.name()), kind + " legend: " + texts);
+            }
+        }
+        if (!in.valueAxisTitle().isEmpty()) {
+            assertTrue(texts.contains("事件数量"), kind + ": " + texts);
+        }
+        if (kind != ChartKind.PIE && kind != ChartKind.DONUT) {
+            assertTrue(texts.contains("0") && texts.contains("20"), kind + " value ticks: " + texts);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChartKind.class)
+    void svgAndPngAreByteIdenticalAcrossCallsAndDrawers(ChartKind kind) throws Exception {
+        ChartInput in = input(kind, true);
+        String svg = drawer.svg(in);
+        byte[] png = drawer.png(in);
+        assertEquals(svg, drawer.svg(in));
+        assertArrayEquals(png, drawer.png(in));
+        ChartDrawer other = new ChartDrawer(ChartTheme.defaults(), ChartFonts.choose(null, null, CATEGORIES));
+        assertEquals(svg, other.svg(in));
+        assertArrayEquals(png, other.png(in));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChartKind.class)
+    void pngDecodesAtTwiceTheSize(ChartKind kind) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(drawer.png(input(kind, true))));
+        assertNotNull(image);
+        assertEquals(1280, image.getWidth());
+        assertEquals(800, image.getHeight());
+    }
+
+    @Test
+    void noValueLabelsWhenOff() throws Exception {
+        List<String> texts = texts(parse(drawer.svg(input(ChartKind.BAR, false))));
+        assertTrue(texts.containsAll(CATEGORIES));
+        assertFalse(texts.contains("29.6%"), texts.toString());
+    }
+
+    @Test
+    void singleSeriesHasNoLegend() throws Exception {
+        List<String> texts = texts(parse(drawer.svg(input(ChartKind.BAR, true))));
+        assertFalse(texts.contains("网站"), texts.toString());
+    }
+
+    @Test
+    void defaultValueLabelsAreTheValuesInLocaleRoot() throws Exception {
+        ChartInput in = new ChartInput(ChartKind.COLUMN, List.of("a", "b"),
+                List.of(new ChartSeries("s", List.of(1234.5, 7.0))), "", true, 300, 200);
+        List<String> texts = texts(parse(drawer.svg(in)));
+        assertTrue(texts.containsAll(List.of("1,234.5", "7")), texts.toString());
+    }
+
+    @Test
+    void markupInLabelsIsEscaped() throws Exception {
+        ChartInput in = new ChartInput(ChartKind.BAR, List.of("R&D <lab>", "\"quoted\""),
+                List.of(new ChartSeries("s", List.of(3.0, 4.0), List.of("3 & up", "<4>"))), "a < b", true, 400, 200);
+        List<String> texts = texts(parse(drawer.svg(in)));
+        assertTrue(texts.containsAll(List.of("R&D <lab>", "\"quoted\"", "3 & up", "<4>", "a < b")), texts.toString());
+    }
+
+    @Test
+    void missingValuesDrawNothingAndShiftNoLabel() throws Exception {
+        List<Double> values = Arrays.asList(5.0, null, 7.0);
+        ChartInput in = new ChartInput(ChartKind.COLUMN, List.of("a", "b", "c"),
+                List.of(new ChartSeries("s", values, Arrays.asList("five", "none", "seven"))), "", true, 300, 200);
+        List<String> texts = texts(parse(drawer.svg(in)));
+        assertTrue(texts.containsAll(List.of("five", "seven")), texts.toString());
+        assertFalse(texts.contains("none"), texts.toString());
+    }
+
+    @Test
+    void edgeCasesStillDraw() throws Exception {
+        List<ChartInput> inputs = List.of(
+                new ChartInput(ChartKind.PIE, List.of("a", "b"), List.of(new ChartSeries("s", List.of(0.0, 0.0))),
+                        "", true, 300, 200),
+                new ChartInput(ChartKind.COLUMN, List.of("a", "b"), List.of(new ChartSeries("s", List.of(-3.0, 5.0))),
+                        "", true, 300, 200),
+                new ChartInput(ChartKind.BAR, List.of("only"), List.of(new ChartSeries("s", List.of(0.0))),
+                        "", true, 300, 120),
+                new ChartInput(ChartKind.LINE, List.of("a", "b"), List.of(new ChartSeries("s", Arrays.asList(null, 2.0))),
+                        "", true, 300, 200));
+        for (ChartInput in : inputs) {
+            parse(drawer.svg(in));
+            assertNotNull(ImageIO.read(new ByteArrayInputStream(drawer.png(in))));
+        }
+    }
+
+    @Test
+    void oneDrawerServesSeveralThreads() throws Exception {
+        List<ChartInput> inputs = new ArrayList<>();
+        for (ChartKind k : ChartKind.values()) {
+            inputs.add(input(k, true));
+        }
+        List<String> expected = inputs.stream().map(drawer::svg).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (ChartInput in : inputs) {
+                    results.add(pool.submit(() -> drawer.svg(in)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(expected.get(i % inputs.size()), results.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void inputsAreValidated() {
+        assertThrows(IllegalArgumentException.class, () -> new ChartInput(ChartKind.BAR, List.of("a", "b"),
+                List.of(new ChartSeries("s", List.of(1.0))), "", false, 300, 200));
+        assertThrows(IllegalArgumentException.class, () -> new ChartInput(ChartKind.PIE, List.of("a"),
+                List.of(new ChartSeries("s", List.of(1.0)), new ChartSeries("t", List.of(1.0))), "", false, 300, 200));
+        assertThrows(IllegalArgumentException.class, () -> new ChartInput(ChartKind.DONUT, List.of("a"),
+                List.of(new ChartSeries("s", List.of(-1.0))), "", false, 300, 200));
+        assertThrows(IllegalArgumentException.class, () -> new ChartSeries("s", List.of(1.0, 2.0), List.of("1")));
+        assertThrows(IllegalArgumentException.class, () -> new ChartSeries("s", List.of(Double.NaN)));
+        assertThrows(IllegalArgumentException.class, () -> new ChartInput(ChartKind.LINE, List.of("a"),
+                List.of(new ChartSeries("s", List.of(1.0))), "", false, 0, 200));
+    }
+
+    static Document parse(String svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+    }
+
+    static List<String> texts(Document doc) {
+        NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+}
