@@ -167,16 +167,21 @@ final class SceneBuilder {
     private Scene.Label text(TextMatcher.Found found, Tag.Role role, Rectangle2D box) {
         String s = found.text();
         AffineTransform t = found.transform();
+        double degrees = Math.round(Math.toDegrees(Math.atan2(t.getShearY(), t.getScaleX())) * 100) / 100.0;
         Scene.Anchor anchor = switch (role) {
             case Y_TICK -> plan.horizontal() ? Scene.Anchor.MIDDLE : Scene.Anchor.END;
-            case X_TICK -> plan.horizontal() ? Scene.Anchor.END : Scene.Anchor.MIDDLE;
+            // Turned category labels end at their tick.
+            case X_TICK -> plan.horizontal() || degrees != 0 ? Scene.Anchor.END : Scene.Anchor.MIDDLE;
             default -> Scene.Anchor.MIDDLE;
         };
         if (t.getDeterminant() > 0) {
-            double along = Text.advance(s, font) * (anchor == Scene.Anchor.END ? 1 : anchor == Scene.Anchor.MIDDLE ? 0.5 : 0);
+            double along = Text.advance(s, font) * switch (anchor) {
+                case START -> 0;
+                case MIDDLE -> 0.5;
+                case END -> 1;
+            };
             Point2D p = t.transform(new Point2D.Double(along, 0), null);
-            double degrees = Math.toDegrees(Math.atan2(t.getShearY(), t.getScaleX()));
-            return new Scene.Label(s, p.getX(), p.getY(), anchor, Math.round(degrees * 100) / 100.0, theme.text());
+            return new Scene.Label(s, p.getX(), p.getY(), anchor, degrees, theme.text());
         }
         double middle = box.getCenterY() + Text.middleToBaseline(font);
         return switch (role) {

@@ -78,6 +78,11 @@ final class XCharts {
             // reserves their full width, which is what upright labels need.
             s.setXAxisLabelRotation(90);
             s.setXAxisLabelAlignmentVertical(TextAlignment.Right);
+        } else if (crowded(plan, font)) {
+            // Upright labels would overlap. Not 45°: XChart 3.8.8 shifts such labels by one column and
+            // drops the last; at 90° they are placed right (ending at their column).
+            s.setXAxisLabelRotation(90);
+            s.setXAxisLabelAlignmentVertical(TextAlignment.Right);
         }
         s.setSeriesColors(tags.series);
         BasicStroke line = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -92,6 +97,12 @@ final class XCharts {
             chart.addSeries("s" + i, plan.categories(), plan.series().get(i).values());
         }
         return chart;
+    }
+
+    /** Whether the widest category label is wider than its column's share of the plot. */
+    private static boolean crowded(Plan plan, Font font) {
+        double slot = (plan.canvasWidth() - 2.0 * PADDING - 40) / plan.categories().size();
+        return plan.categories().stream().mapToDouble(c -> Text.advance(c, font)).max().orElse(0) > slot - 6;
     }
 
     private static PieChart pie(Plan plan, ChartTheme theme, Font font, Tags tags) {
