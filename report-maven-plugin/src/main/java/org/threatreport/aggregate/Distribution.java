@@ -170,6 +170,6 @@ public final class Distribution {
 
     @Override
     public String toString() {
-        return String.join("、", entries.stream().map(e -> e.label() + " " + e.count()).toList());
+        return String.join(wording.separator(), entries.stream().map(e -> e.label() + " " + e.count()).toList());
     }
 }

@@ -21,28 +21,42 @@ final class ValueRange {
         double max = range[1];
         if (min >= 0) {
             s.setYAxisMin(0.0);
-        }
-        if (max <= 0) {
-            if (min >= 0) {
+            if (max <= 0) {
                 s.setYAxisMax(1.0); // all zero or missing: XChart needs a non-empty range
+                return;
             }
-            return;
+        } else if (max <= 0) {
+            s.setYAxisMax(0.0); // bars of negative values hang from zero
         }
-        if (plan.input().valueLabels() && plan.kind() != ChartKind.STACKED) {
-            double need;
-            double available;
-            double text = Text.lineHeight(font);
-            if (plan.horizontal()) {
-                need = GAP + widestLabel(plan, font);
-                available = plan.canvasHeight() - 2 * XCharts.PADDING - widest(plan.categories(), font) - 12
-                        - (plan.input().valueAxisTitle().isBlank() ? 0 : text + 6);
-            } else {
-                need = GAP + text + (plan.kind() == ChartKind.LINE ? XCharts.MARKER_SIZE / 2.0 : 0);
-                available = plan.canvasHeight() - 2 * XCharts.PADDING - text - 12;
-            }
-            double share = Math.min(0.6, need / Math.max(1, available));
-            s.setYAxisMax(niceUp(max / (1 - share)));
+        if (!plan.input().valueLabels() || plan.kind() == ChartKind.STACKED) {
+            return; // stacked labels sit inside their segments
         }
+        // Each end with values gets `share` of the final range: range = (max - min) / (1 - sides * share).
+        double share = labelShare(plan, font);
+        int sides = (max > 0 ? 1 : 0) + (min < 0 ? 1 : 0);
+        double extra = share * (max - min) / (1 - sides * share);
+        if (max > 0) {
+            s.setYAxisMax(niceUp(max + extra));
+        }
+        if (min < 0) {
+            s.setYAxisMin(-niceUp(-min + extra));
+        }
+    }
+
+    /** The share of the value axis' length a value label needs beyond its bar or marker, at most 0.3. */
+    private static double labelShare(Plan plan, Font font) {
+        double text = Text.lineHeight(font);
+        double need;
+        double available;
+        if (plan.horizontal()) {
+            need = GAP + widestLabel(plan, font);
+            available = plan.canvasHeight() - 2 * XCharts.PADDING - widest(plan.categories(), font) - 12
+                    - (plan.input().valueAxisTitle().isBlank() ? 0 : text + 6);
+        } else {
+            need = GAP + text + (plan.kind() == ChartKind.LINE ? XCharts.MARKER_SIZE / 2.0 : 0);
+            available = plan.canvasHeight() - 2 * XCharts.PADDING - text - 12;
+        }
+        return Math.min(0.3, need / Math.max(1, available));
     }
 
     /** {min, max} of what the axis must show: the stack totals for stacked bars. */

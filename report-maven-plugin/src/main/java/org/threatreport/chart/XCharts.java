@@ -48,7 +48,8 @@ final class XCharts {
         s.setDefaultSeriesRenderStyle(plan.kind() == ChartKind.LINE ? CategorySeriesRenderStyle.Line
                 : CategorySeriesRenderStyle.Bar);
         s.setStacked(plan.kind() == ChartKind.STACKED);
-        s.setOverlapped(false);
+        // Lines share their category's centre; grouped bars sit side by side.
+        s.setOverlapped(plan.kind() == ChartKind.LINE);
         s.setAvailableSpaceFill(plan.kind() == ChartKind.STACKED || plan.series().size() == 1 ? 0.6 : 0.8);
         s.setLabelsVisible(false);
         s.setPlotContentSize(plan.kind() == ChartKind.LINE ? 0.92 : 0.97);

@@ -13,8 +13,8 @@ public final class InputException extends Exception {
     private final transient List<Problem> problems;
 
     public InputException(List<Problem> problems) {
-        super(problems.size() == 1 ? problems.get(0).message() : problems.size() + " problems");
-        this.problems = List.copyOf(problems.stream().sorted().toList());
+        super(problems.stream().distinct().count() == 1 ? problems.get(0).message() : problems.size() + " problems");
+        this.problems = List.copyOf(problems.stream().distinct().sorted().toList());
     }
 
     public static InputException of(Problem problem) {

@@ -43,8 +43,9 @@ final class AltText {
 
     private static String kindName(ChartType chart, boolean chinese) {
         return switch (chart) {
-            case BAR, COLUMN -> chinese ? "条形图" : "Bar chart";
-            case STACKED -> chinese ? "堆积条形图" : "Stacked bar chart";
+            case BAR -> chinese ? "条形图" : "Bar chart";
+            case COLUMN -> chinese ? "柱状图" : "Column chart";
+            case STACKED -> chinese ? "堆积柱状图" : "Stacked column chart";
             case LINE -> chinese ? "折线图" : "Line chart";
             case PIE -> chinese ? "饼图" : "Pie chart";
             case DONUT -> chinese ? "环形图" : "Donut chart";

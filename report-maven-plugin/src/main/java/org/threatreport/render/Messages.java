@@ -3,13 +3,15 @@ package org.threatreport.render;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The site's UI strings from {@code messages_<language>.properties} in the template set (UTF-8),
- * the built-in English file filling any key the chosen language lacks.
+ * The site's UI strings from {@code messages_<language>.properties} (UTF-8). Later layers win
+ * key by key: built-in English, the project's English, built-in language, the project's language —
+ * so a report overrides just the strings it wants to change.
  */
 public record Messages(Map<String, String> strings) {
 
@@ -19,8 +21,10 @@ public record Messages(Map<String, String> strings) {
 
     public static Messages load(TemplateSet templates, String language) throws IOException {
         Map<String, String> strings = new TreeMap<>();
-        putAll(strings, templates.read("messages_en.properties"));
-        putAll(strings, templates.read("messages_" + language + ".properties"));
+        for (String name : List.of("messages_en.properties", "messages_" + language + ".properties")) {
+            putAll(strings, templates.readBuiltIn(name));
+            putAll(strings, templates.readOwn(name));
+        }
         return new Messages(strings);
     }
 

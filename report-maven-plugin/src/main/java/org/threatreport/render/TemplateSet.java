@@ -51,10 +51,18 @@ public final class TemplateSet {
 
     /** Reads one file of the template, or null when neither layer has it. */
     public byte[] read(String name) throws IOException {
+        byte[] own = readOwn(name);
+        return own != null ? own : readBuiltIn(name);
+    }
+
+    /** The project's own version of a file, or null. */
+    public byte[] readOwn(String name) throws IOException {
         Path own = projectDir.resolve(name);
-        if (Files.isRegularFile(own)) {
-            return Files.readAllBytes(own);
-        }
+        return Files.isRegularFile(own) ? Files.readAllBytes(own) : null;
+    }
+
+    /** The plugin's built-in version of a file, or null. */
+    public byte[] readBuiltIn(String name) throws IOException {
         try (InputStream in = TemplateSet.class.getResourceAsStream(BUILT_IN + name)) {
             return in == null ? null : in.readAllBytes();
         }

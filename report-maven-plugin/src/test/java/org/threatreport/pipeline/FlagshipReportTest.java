@@ -129,6 +129,28 @@ class FlagshipReportTest {
     }
 
     @Test
+    void theChosenChartFontDrawsEveryLabelOfTheReport() throws Exception {
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        try (Stream<Path> csvs = Files.list(site.resolve("figures"))) {
+            for (Path csv : csvs.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                List<String> lines = Files.readAllLines(csv);
+                labels.addAll(List.of(lines.get(0).split(",")));
+                lines.stream().skip(1).map(line -> line.split(",")[0]).forEach(labels::add);
+            }
+        }
+        var font = org.threatreport.chart.ChartFonts.choose(null, null, labels).font();
+        for (String label : labels) {
+            assertEquals(-1, font.canDisplayUpTo(label), font.getFontName() + " cannot draw " + label);
+        }
+    }
+
+    @Test
+    void theReportsOwnTemplateOverridesTheBuiltInOne() throws IOException {
+        assertTrue(Files.readString(site.resolve("assets/custom.css")).contains("--accent: #1d5c96"));
+        assertTrue(page("index.html").select("link[rel=stylesheet]").eachAttr("href").contains("assets/custom.css"));
+    }
+
+    @Test
     void noInternalLinkIsBroken() throws IOException {
         List<String> broken = new ArrayList<>();
         try (Stream<Path> files = Files.walk(site)) {

@@ -1,0 +1,14 @@
+// An English report with two tables and its own overrides builds with the same plugin.
+def site = new File(basedir, 'target/report-site/1.0')
+['index.html', '01-overview.html', '02-campaigns.html', '03-appendix.html', 'assets/extra-note.txt',
+ 'data/phishing.csv', 'data/assets.csv'].each {
+    assert new File(site, it).isFile() : "missing $it"
+}
+def index = new File(site, 'index.html').getText('UTF-8')
+assert index.contains('<html lang="en">')
+assert index.contains('Table of contents') : 'the project override of one UI string is used'
+assert index.contains('Downloads') : 'the other UI strings still come from the built-in bundle'
+def campaigns = new File(site, '02-campaigns.html').getText('UTF-8')
+assert campaigns.contains('Figure ') && campaigns.contains('Chapter 2')
+assert !campaigns.contains('图 ') && !campaigns.contains('、')
+return true
