@@ -17,8 +17,8 @@ import java.util.Objects;
 public record ChartInput(ChartKind kind, List<String> categories, List<ChartSeries> series,
                          String valueAxisTitle, boolean valueLabels, int width, int height) {
 
-    /** Larger charts would make multi-megabyte PNGs; no page needs them. */
-    static final int MAX_SIZE = 4000;
+    /** The PNG is drawn at twice this in memory (4000 px: 64 MB); no page needs more. */
+    static final int MAX_SIZE = 2000;
 
     public ChartInput {
         Objects.requireNonNull(kind, "kind");

@@ -1,12 +1,14 @@
 package org.threatreport.chart;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -16,14 +18,15 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 final class SceneBuilder {
 
-
     private final ChartInput input;
     private final ChartTheme theme;
     private final Font font;
+    private final double digitHeight;
+    private final double middleToBaseline;
     private final List<Scene.Op> ops = new ArrayList<>();
     /** Per XChart series (per slice for pies): the bounds of its bars, markers or label, in order. */
     private final List<List<Rectangle2D>> anchors = new ArrayList<>();
-    private final List<String> tickTexts = new ArrayList<>();
+    private final Set<String> tickTexts = new LinkedHashSet<>(); // insertion order: deterministic
     /** Tick labels, aligned as a column or row once all are known. */
     private final List<Scene.Label> xTicks = new ArrayList<>();
     private final List<Scene.Label> yTicks = new ArrayList<>();
@@ -36,6 +39,8 @@ final class SceneBuilder {
         this.input = input;
         this.theme = theme;
         this.font = font;
+        this.digitHeight = Text.digitHeight(font);
+        this.middleToBaseline = Text.middleToBaseline(font);
     }
 
     Scene build() {
@@ -112,11 +117,12 @@ final class SceneBuilder {
             double right = xTicks.stream().mapToDouble(Scene.Label::x).max().orElse(0);
             xTicks.forEach(l -> ops.add(moved(l, right, l.y())));
             double top = yTickBoxes.stream().mapToDouble(Rectangle2D::getMinY).min().orElse(0);
-            yTicks.forEach(l -> ops.add(moved(l, l.x(), top + Text.digitHeight(font))));
+            yTicks.forEach(l -> ops.add(moved(l, l.x(), top + digitHeight)));
         } else {
-            double baseline = xTicks.stream().filter(l -> l.rotation() == 0).mapToDouble(Scene.Label::y).max()
-                    .orElse(0);
-            xTicks.forEach(l -> ops.add(l.rotation() == 0 ? moved(l, l.x(), baseline) : l));
+            // Upright labels share the lowest baseline; turned ones (all at -90°) end nearest the axis.
+            double baseline = xTicks.stream().mapToDouble(Scene.Label::y).max().orElse(0);
+            double end = xTicks.stream().mapToDouble(Scene.Label::y).min().orElse(0);
+            xTicks.forEach(l -> ops.add(moved(l, l.x(), l.rotation() == 0 ? baseline : end)));
             double right = yTicks.stream().mapToDouble(Scene.Label::x).max().orElse(0);
             yTicks.forEach(l -> ops.add(moved(l, right, l.y())));
         }
@@ -140,7 +146,7 @@ final class SceneBuilder {
         return true;
     }
 
-    private List<String> candidates(Tag.Role role) {
+    private Collection<String> candidates(Tag.Role role) {
         return switch (role) {
             case X_TICK -> plan.categories();
             case Y_TICK -> tickTexts;
@@ -183,11 +189,10 @@ final class SceneBuilder {
             Point2D p = t.transform(new Point2D.Double(along, 0), null);
             return new Scene.Label(s, p.getX(), p.getY(), anchor, degrees, theme.text());
         }
-        double middle = box.getCenterY() + Text.middleToBaseline(font);
+        double middle = box.getCenterY() + middleToBaseline;
         return switch (role) {
             case X_TICK -> new Scene.Label(s, box.getMaxX(), middle, anchor, 0, theme.text());
-            case Y_TICK -> new Scene.Label(s, box.getCenterX(), box.getMinY() + Text.digitHeight(font), anchor, 0,
-                    theme.text());
+            case Y_TICK -> new Scene.Label(s, box.getCenterX(), box.getMinY() + digitHeight, anchor, 0, theme.text());
             default -> new Scene.Label(s, box.getCenterX(), middle, anchor, 0, theme.text());
         };
     }

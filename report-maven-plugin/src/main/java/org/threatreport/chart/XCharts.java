@@ -4,8 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.PieChart;
@@ -52,8 +54,27 @@ final class XCharts {
         s.setOverlapped(plan.kind() == ChartKind.LINE);
         s.setAvailableSpaceFill(plan.kind() == ChartKind.STACKED || plan.series().size() == 1 ? 0.6 : 0.8);
         s.setLabelsVisible(false);
+        // Below 1 so that the axis' end ticks ("0") keep their labels.
         s.setPlotContentSize(plan.kind() == ChartKind.LINE ? 0.92 : 0.97);
         s.setPlotMargin(0);
+        axes(plan, s, theme, font, tags, ticks);
+        s.setSeriesColors(tags.series);
+        BasicStroke line = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        s.setSeriesLines(repeat(line, tags.series.length, BasicStroke[]::new));
+        s.setSeriesMarkers(repeat(SeriesMarkers.CIRCLE, tags.series.length, Marker[]::new));
+        s.setMarkerSize(MARKER_SIZE);
+        chart.setYAxisTitle(plan.input().valueAxisTitle());
+        ValueRange.apply(plan, s, font);
+        for (int i = 0; i < plan.series().size(); i++) {
+            // Internal names: XChart keys series by name, and the legend is drawn elsewhere.
+            chart.addSeries("s" + i, plan.categories(), plan.series().get(i).values());
+        }
+        return chart;
+    }
+
+    /** Light value grid only, no tick marks or axis lines; text in the tag colours. */
+    private static void axes(Plan plan, CategoryStyler s, ChartTheme theme, Font font, Tags tags,
+                             Function<Double, String> ticks) {
         s.setAxisTickLabelsFont(font);
         s.setAxisTitleFont(font);
         s.setAxisTickLabelsColor(tags.yTick);
@@ -73,6 +94,7 @@ final class XCharts {
         s.setPlotGridLinesColor(theme.grid());
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setyAxisTickLabelsFormattingFunction(ticks);
+        s.setYAxisLabelAlignment(TextAlignment.Right);
         s.setXAxisMaxLabelCount(0);
         if (plan.horizontal()) {
             // Turned by the Plan's reflection into upright labels left of the bars; at 90° XChart
@@ -85,19 +107,6 @@ final class XCharts {
             s.setXAxisLabelRotation(90);
             s.setXAxisLabelAlignmentVertical(TextAlignment.Right);
         }
-        s.setSeriesColors(tags.series);
-        BasicStroke line = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-        s.setSeriesLines(repeat(line, tags.series.length, BasicStroke[]::new));
-        s.setSeriesMarkers(repeat(SeriesMarkers.CIRCLE, tags.series.length, Marker[]::new));
-        s.setMarkerSize(MARKER_SIZE);
-        s.setYAxisLabelAlignment(TextAlignment.Right);
-        chart.setYAxisTitle(plan.input().valueAxisTitle());
-        ValueRange.apply(plan, s, font);
-        for (int i = 0; i < plan.series().size(); i++) {
-            // Internal names: XChart keys series by name, and the legend is drawn elsewhere.
-            chart.addSeries("s" + i, plan.categories(), plan.series().get(i).values());
-        }
-        return chart;
     }
 
     /** Whether the widest category label is wider than its column's share of the plot. */
@@ -157,9 +166,9 @@ final class XCharts {
         s.setPlotBorderColor(theme.grid());
     }
 
-    private static <T> T[] repeat(T value, int n, java.util.function.IntFunction<T[]> array) {
+    private static <T> T[] repeat(T value, int n, IntFunction<T[]> array) {
         T[] a = array.apply(Math.max(1, n));
-        java.util.Arrays.fill(a, value);
+        Arrays.fill(a, value);
         return a;
     }
 }

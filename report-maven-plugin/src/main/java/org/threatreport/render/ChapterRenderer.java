@@ -1,5 +1,6 @@
 package org.threatreport.render;
 
+import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -71,7 +72,14 @@ public final class ChapterRenderer {
         try {
             Template template = new Template(name, chapter.template(), engines.chapters());
             StringWriter out = new StringWriter();
-            template.process(model, out);
+            Environment environment = template.createProcessingEnvironment(model, out);
+            List<TemplateException> mistakes = new ArrayList<>();
+            environment.setCustomAttribute(Engines.MISTAKES, mistakes);
+            environment.process();
+            if (!mistakes.isEmpty()) {
+                throw new InputException(mistakes.stream()
+                        .map(e -> TemplateProblems.of(chapter.file(), e, model.keySet())).toList());
+            }
             return out.toString();
         } catch (ParseException e) {
             throw InputException.of(TemplateProblems.of(chapter.file(), e));

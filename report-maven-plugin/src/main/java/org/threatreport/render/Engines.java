@@ -6,6 +6,7 @@ import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -20,12 +21,16 @@ public final class Engines {
 
     static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_34;
 
+    /** The environment attribute under which a chapter's rendering collects its template mistakes. */
+    static final String MISTAKES = "threatreport.mistakes";
+
     private final Configuration chapters;
     private final Configuration layouts;
 
     public Engines(Locale locale, TemplateLoader layoutLoader) {
         this.chapters = sandboxed(locale);
         chapters.setOutputFormat(MarkdownOutputFormat.INSTANCE);
+        chapters.setTemplateExceptionHandler(Engines::collectMistake);
         chapters.setRecognizeStandardFileExtensions(false);
         this.layouts = sandboxed(locale);
         layouts.setTemplateLoader(layoutLoader);
@@ -55,6 +60,20 @@ public final class Engines {
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         configuration.setObjectWrapper(wrapper.build());
         return configuration;
+    }
+
+    /**
+     * Records a chapter's mistake and carries on, so one build reports every wrong expression of a
+     * chapter; the chapter is failed once it has been rendered to the end.
+     */
+    @SuppressWarnings("unchecked")
+    private static void collectMistake(TemplateException e, freemarker.core.Environment environment, java.io.Writer out)
+            throws TemplateException {
+        Object mistakes = environment.getCustomAttribute(MISTAKES);
+        if (!(mistakes instanceof java.util.List<?>)) {
+            throw e;
+        }
+        ((java.util.List<TemplateException>) mistakes).add(e);
     }
 
     Configuration chapters() {
