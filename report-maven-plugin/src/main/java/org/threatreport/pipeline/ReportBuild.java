@@ -32,6 +32,7 @@ import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
+import org.threatreport.model.Chapter;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
@@ -62,11 +63,27 @@ public final class ReportBuild {
     }
 
     /**
+     * Loads, renders and installs the report into {@code <output>/<version>/}.
+     *
      * @throws InputException for mistakes in the project's files: every problem found, with its location
      * @throws Exception      for faults of the machine (disk, memory) or of this plugin
      */
     public BuildResult run() throws Exception {
         Stages stages = new Stages(log);
+        LoadedProject project = load(stages);
+        RenderedSite site = render(project, stages);
+        stages.run("install", () -> {
+            ReportInfo info = project.report().info();
+            FileTime stamp = FileTime.from(info.date().atStartOfDay().toInstant(ZoneOffset.UTC));
+            SiteInstaller.install(site.files(), options.versionDir(), stamp);
+            return site.files().size();
+        }, count -> "Wrote " + count + " files to " + options.versionDir());
+        return new BuildResult(options.versionDir(), site.chapters().size(), (int) project.figureCount(),
+                site.files().size(), stages.timings());
+    }
+
+    /** Reads and checks the data and the content, and computes every cell's numbers. */
+    public LoadedProject load(Stages stages) throws Exception {
         ReportInfo info = ReportLoader.readInfo(options.contentDir(), options.version());
         DataSet data = stages.run("load data", () -> DataLoader.load(options.dataDir(), OptionalInt.of(info.year())),
                 d -> "Loaded " + d.all().stream().mapToInt(LoadedTable::rowCount).sum() + " rows of "
@@ -78,30 +95,35 @@ public final class ReportBuild {
         data.tables().forEach((name, table) -> tables.put(name, TableView.of(table, wording, info.year())));
         Map<String, CellData> cells = stages.run("aggregate", () -> compute(report, tables),
                 c -> "Computed the numbers of " + c.size() + " cells");
+        return new LoadedProject(data, report, tables, cells);
+    }
 
+    /** Renders the chapters, draws the figures and lays out the pages, in memory. */
+    public RenderedSite render(LoadedProject project, Stages stages) throws Exception {
+        Report report = project.report();
+        ReportInfo info = report.info();
         TemplateSet templates = new TemplateSet(options.templateDir());
         Messages messages = Messages.load(templates, info.language());
         Engines engines = new Engines(Locale.forLanguageTag(info.language()), templates.loader());
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            ChapterRenderer renderer = new ChapterRenderer(engines, templates, report, tables, cells, messages,
-                    options.projectDir().toAbsolutePath().normalize());
-            List<RenderedChapter> chapters = stages.run("render", () -> Parallel.map(workers, report.chapters(), renderer::render),
-                    c -> "Rendered " + c.size() + " chapters");
-            RenderedChapter abstractPage = report.abstractPage() == null ? null : renderer.render(report.abstractPage());
-            FigureFiles figures = figureFiles(templates, messages, cells.values());
-            Map<String, byte[]> figureFiles = stages.run("figures", () -> drawAll(workers, figures, cells), f -> "Drew "
-                    + report.cells().values().stream().filter(p -> p.cell().kind() == CellKind.FIGURE).count()
-                    + " figures (" + f.size() + " files)");
+            ChapterRenderer renderer = new ChapterRenderer(engines, templates, report, project.tables(),
+                    project.cells(), messages, options.projectDir().toAbsolutePath().normalize());
+            List<Chapter> pages = new ArrayList<>(report.chapters());
+            if (report.abstractPage() != null) {
+                pages.add(report.abstractPage());
+            }
+            List<RenderedChapter> rendered = stages.run("render", () -> Parallel.map(workers, pages, renderer::render),
+                    c -> "Rendered " + report.chapters().size() + " chapters");
+            List<RenderedChapter> chapters = rendered.subList(0, report.chapters().size());
+            RenderedChapter abstractPage = report.abstractPage() == null ? null : rendered.get(rendered.size() - 1);
+            FigureFiles figures = figureFiles(templates, messages, project.cells().values());
+            Map<String, byte[]> figureFiles = stages.run("figures", () -> drawAll(workers, figures, project.cells()),
+                    f -> "Drew " + project.figureCount() + " figures (" + f.size() + " files)");
             SiteWriter site = new SiteWriter(engines, templates, messages);
-            Map<String, byte[]> files = stages.run("site", () -> {
-                Map<String, byte[]> all = site.pages(report, abstractPage, chapters, figureFiles, new ArrayList<>(data.all()));
-                FileTime stamp = FileTime.from(info.date().atStartOfDay().toInstant(ZoneOffset.UTC));
-                SiteInstaller.install(all, options.versionDir(), stamp);
-                return all;
-            }, f -> "Wrote " + f.size() + " files to " + options.versionDir());
-            int figureCount = (int) report.cells().values().stream().filter(p -> p.cell().kind() == CellKind.FIGURE).count();
-            return new BuildResult(options.versionDir(), chapters.size(), figureCount, files.size(), stages.timings());
+            Map<String, byte[]> files = stages.run("pages", () -> site.pages(report, abstractPage, chapters, figureFiles,
+                    new ArrayList<>(project.data().all())), f -> "Laid out " + (chapters.size() + 1) + " pages");
+            return new RenderedSite(abstractPage, chapters, files);
         } finally {
             workers.shutdownNow();
         }

@@ -5,24 +5,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the named stages of one build in order, timing each and logging one line per stage. */
-final class Stages {
+public final class Stages {
 
-    interface Step<T> {
+    public interface Step<T> {
         T run() throws Exception;
     }
 
-    interface Summary<T> {
+    public interface Summary<T> {
         String of(T result);
     }
 
     private final BuildLog log;
     private final List<StageTiming> timings = new ArrayList<>();
 
-    Stages(BuildLog log) {
+    public Stages(BuildLog log) {
         this.log = log;
     }
 
-    <T> T run(String stage, Step<T> step, Summary<T> summary) throws Exception {
+    public <T> T run(String stage, Step<T> step, Summary<T> summary) throws Exception {
         long start = System.nanoTime();
         T result = step.run();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -31,7 +31,7 @@ final class Stages {
         return result;
     }
 
-    List<StageTiming> timings() {
+    public List<StageTiming> timings() {
         return timings;
     }
 }
