@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /** Chooses the font chart labels are measured and drawn with. */
@@ -49,7 +50,8 @@ public final class ChartFonts {
      */
     public static ChartFont choose(Path configuredFont, Path templateFontsDir, Collection<String> labels)
             throws ChartFontException {
-        List<String> texts = labels == null ? List.of() : List.copyOf(new LinkedHashSet<>(labels));
+        List<String> texts = new ArrayList<>(new LinkedHashSet<>(labels == null ? List.of() : labels));
+        texts.removeIf(Objects::isNull);
         if (configuredFont != null) {
             return checked(load(configuredFont, "configured chart font"), texts);
         }

@@ -7,6 +7,8 @@ import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.font.FontRenderContext;
+import java.awt.font.GlyphVector;
+import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -79,6 +81,25 @@ final class Recorder extends VectorGraphics2D {
             basic = scaled(basic, scale);
         }
         marks.add(new Mark(toOutput(s), color, basic, clip()));
+    }
+
+    // XChart 3.8.8 fills glyph outlines itself; should it ever draw strings, they become outlines here
+    // too, so that SceneBuilder still recognises them as text.
+    @Override
+    public void drawString(String str, float x, float y) {
+        if (str != null && !str.isEmpty()) {
+            fill(new TextLayout(str, getFont(), FRC).getOutline(AffineTransform.getTranslateInstance(x, y)));
+        }
+    }
+
+    @Override
+    public void drawString(String str, int x, int y) {
+        drawString(str, (float) x, (float) y);
+    }
+
+    @Override
+    public void drawGlyphVector(GlyphVector glyphs, float x, float y) {
+        fill(glyphs.getOutline(x, y));
     }
 
     private Shape toOutput(Shape s) {

@@ -111,6 +111,49 @@ class ChartDrawerTest {
     }
 
     @Test
+    void horizontalBarsListCategoriesTopDownRightAlignedToTheBars() throws Exception {
+        NodeList nodes = parse(drawer.svg(input(ChartKind.BAR, true)))
+                .getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        double previousY = Double.NEGATIVE_INFINITY;
+        String x = null;
+        for (String category : CATEGORIES) {
+            Element e = find(nodes, category);
+            double y = Double.parseDouble(e.getAttribute("y"));
+            assertTrue(y > previousY, category + " should be below the one before");
+            previousY = y;
+            assertEquals("end", e.getAttribute("text-anchor"));
+            assertFalse(e.hasAttribute("transform"), "upright");
+            x = x == null ? e.getAttribute("x") : x;
+            assertEquals(x, e.getAttribute("x"));
+        }
+    }
+
+    @Test
+    void crowdedColumnLabelsAreTurned() throws Exception {
+        List<String> long14 = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 1; i <= 14; i++) {
+            long14.add("第" + i + "类攻击手段名称");
+            values.add((double) i);
+        }
+        ChartInput in = new ChartInput(ChartKind.COLUMN, long14, List.of(new ChartSeries("s", values)), "", false,
+                640, 400);
+        NodeList nodes = parse(drawer.svg(in)).getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        for (String category : long14) {
+            assertTrue(find(nodes, category).getAttribute("transform").startsWith("rotate(-90 "), category);
+        }
+    }
+
+    private static Element find(NodeList nodes, String text) {
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getTextContent().equals(text)) {
+                return (Element) nodes.item(i);
+            }
+        }
+        throw new AssertionError("no <text> " + text);
+    }
+
+    @Test
     void noValueLabelsWhenOff() throws Exception {
         List<String> texts = texts(parse(drawer.svg(input(ChartKind.BAR, false))));
         assertTrue(texts.containsAll(CATEGORIES));

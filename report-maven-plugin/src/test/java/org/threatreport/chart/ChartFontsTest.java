@@ -123,9 +123,9 @@ class ChartFontsTest {
     }
 
     @Test
-    void chosenFontDrawsAtAnySize() throws Exception {
+    void chosenFontDrawsAtAnySizeAndNullLabelsAreIgnored() throws Exception {
         assumeTrue(cjkInstalled());
-        Font f = ChartFonts.choose(null, null, CHINESE).font().deriveFont(13f);
+        Font f = ChartFonts.choose(null, null, java.util.Arrays.asList("政府部门", null)).font().deriveFont(13f);
         assertEquals(-1, f.canDisplayUpTo("政府部门"));
     }
 
