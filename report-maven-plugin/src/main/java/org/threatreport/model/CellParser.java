@@ -14,7 +14,6 @@ import org.threatreport.data.DataSet;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.LocatedYaml;
-import org.threatreport.diagnostic.Problem;
 import org.threatreport.diagnostic.Problems;
 import org.threatreport.diagnostic.Suggestions;
 
