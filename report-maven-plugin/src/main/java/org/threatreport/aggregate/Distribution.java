@@ -80,14 +80,19 @@ public final class Distribution {
         return index < 0 ? Integer.MAX_VALUE : index;
     }
 
-    /** The first {@code n} entries, the rest folded into one entry "其他" / "Other". */
+    /**
+     * The {@code n} largest entries (ties: the earlier one), kept in this list's order, the rest
+     * folded into one entry "其他" / "Other".
+     */
     public Distribution top(int n) {
         requirePositive(n, "top");
         if (n >= entries.size()) {
             return this;
         }
-        List<Entry> kept = new ArrayList<>(entries.subList(0, n));
-        List<String> rest = entries.subList(n, entries.size()).stream().map(Entry::value).toList();
+        java.util.Set<Entry> largest = new java.util.HashSet<>(entries.stream()
+                .sorted(Comparator.comparingLong(Entry::count).reversed()).limit(n).toList());
+        List<Entry> kept = entries.stream().filter(largest::contains).collect(java.util.stream.Collectors.toList());
+        List<String> rest = entries.stream().filter(e -> !largest.contains(e)).map(Entry::value).toList();
         long restRows = rowsWithAny.applyAsLong(rest);
         kept.add(new Entry(wording.other(), wording.other(), restRows, Share.of(restRows, base), 0));
         return new Distribution(kept, schemaOrder, base, wording, rowsWithAny, rest);

@@ -26,7 +26,8 @@ final class CellParser {
     /** The placeholder's info string: {@code cell <id>}. */
     static final String PLACEHOLDER = "cell ";
     private static final Pattern OPENING = Pattern.compile("^(`{3,})\\s*\\{(\\w+)}\\s*$");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern ID = Pattern.compile("[a-z]+-" + CrossReferences.ID_TAIL);
+    private static final Pattern CODE_FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,}).*$");
     private static final List<String> KEYS = List.of("id", "chart", "table", "column", "stack", "groups",
             "sort", "top", "where", "axis", "labels", "caption", "alt", "width", "height");
     private static final List<String> SORTS = List.of("count", "schema");
@@ -35,6 +36,7 @@ final class CellParser {
     private final DataSet data;
     private final Vocabulary words;
     private final Problems problems;
+    private final java.util.Set<String> declaredIds = new java.util.TreeSet<>();
     private int figures;
     private int tables;
 
@@ -44,12 +46,23 @@ final class CellParser {
         this.problems = problems;
     }
 
+    /** Every id a cell declared so far, including cells with mistakes. */
+    java.util.Set<String> declaredIds() {
+        return declaredIds;
+    }
+
     /** The cells of a chapter; replaces them in {@code lines} with placeholders. */
     List<Cell> extract(Path file, String[] lines) {
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             Matcher opening = OPENING.matcher(lines[i]);
             if (!opening.matches()) {
+                Matcher code = CODE_FENCE.matcher(lines[i]);
+                if (code.matches()) {
+                    // A code block shows text as it is, even text that looks like a cell.
+                    int end = closing(lines, i + 1, code.group(1));
+                    i = end < 0 ? lines.length : end;
+                }
                 continue;
             }
             String fence = opening.group(1);
@@ -76,7 +89,8 @@ final class CellParser {
 
     private static int closing(String[] lines, int from, String fence) {
         for (int j = from; j < lines.length; j++) {
-            if (lines[j].strip().equals(fence)) {
+            String line = lines[j].strip();
+            if (line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0))) {
                 return j;
             }
         }
@@ -153,6 +167,7 @@ final class CellParser {
             problems.add(yaml.problemAt("", "the cell needs an 'id', e.g. 'id: " + kind.idPrefix() + "industry'"));
             return null;
         }
+        declaredIds.add(id);
         if (!id.startsWith(kind.idPrefix()) || !ID.matcher(id).matches()) {
             problems.add(yaml.problemAt("/id", "id '" + id + "' should start with '" + kind.idPrefix()
                     + "' and use only a-z, 0-9 and '-', e.g. " + kind.idPrefix() + "industry"));
@@ -244,8 +259,9 @@ final class CellParser {
             }
             var spec = table.schema().column(e.getKey());
             if (spec.isEmpty()) {
-                problems.add(yaml.problemAt(at, "unknown column '" + e.getKey() + "'"
-                        + Suggestions.didYouMean(e.getKey(), table.schema().columnNames())));
+                problems.add(yaml.keyProblemAt(at, "unknown column '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), table.schema().columnNames()) + "; the columns of "
+                        + table.name() + " are " + String.join(", ", table.schema().columnNames())));
                 return;
             }
             String value = e.getValue().asText();

@@ -30,6 +30,8 @@ public final class ReportLoader {
 
     static final String REPORT_FILE = "report.yaml";
     static final String ABSTRACT_FILE = "index.md";
+    /** The editor-written part of the corrections log: a page of its own, not a chapter. */
+    public static final String CORRECTIONS_FILE = "corrections.md";
     private static final List<String> REPORT_KEYS = List.of(
             "title", "subtitle", "organisation", "date", "year", "language", "keywords", "description");
     private static final List<String> LANGUAGES = List.of("zh-CN", "en");
@@ -48,7 +50,54 @@ public final class ReportLoader {
     }
 
     public static Report load(Path contentDir, ReportInfo info, DataSet data) throws InputException {
-        return new ReportLoader(data).chapters(contentDir, info);
+        ReportLoader loader = new ReportLoader(data);
+        Report report = loader.chapters(contentDir, info);
+        loader.problems.throwIfAny();
+        return report;
+    }
+
+    /**
+     * Like {@link #load}, but returns what could be read, for checks that report every problem of
+     * every file: a chapter whose front matter is wrong is left out, a wrong cell stays a placeholder.
+     * Adds every problem to {@code into}.
+     *
+     * @return the report, or null when {@code contentDir} cannot be listed
+     */
+    public static Report loadLeniently(Path contentDir, ReportInfo info, DataSet data, List<Problem> into) {
+        ReportLoader loader = new ReportLoader(data);
+        try {
+            Report report = loader.chapters(contentDir, info);
+            into.addAll(loader.problems.list());
+            return report;
+        } catch (InputException e) {
+            into.addAll(loader.problems.list());
+            into.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /**
+     * Reads an optional page of {@code content/} that is not a chapter, such as {@code corrections.md}:
+     * Markdown with inline values and an optional front matter {@code title}, but no figures or tables.
+     *
+     * @return the page, or null when the file does not exist
+     */
+    public static Chapter page(Path contentDir, String fileName, String defaultTitle, ReportInfo info, DataSet data)
+            throws InputException {
+        Path file = contentDir.resolve(fileName);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        ReportLoader loader = new ReportLoader(data);
+        CellParser cells = new CellParser(data, Vocabulary.forLanguage(info.language()), loader.problems);
+        Chapter page = loader.chapter(file, fileName.substring(0, fileName.length() - 3), cells, defaultTitle,
+                ignored -> "");
+        if (page != null && !page.cells().isEmpty()) {
+            loader.problems.error(file, page.cells().get(0).line(), 1, "a figure or table cannot stand in "
+                    + fileName + ": put it in a chapter and refer to it with @" + page.cells().get(0).id());
+        }
+        loader.problems.throwIfAny();
+        return page;
     }
 
     private ReportInfo info(Path contentDir, String version) throws InputException {
@@ -133,8 +182,7 @@ public final class ReportLoader {
             }
         }
         Report report = new Report(info, abstractPage, chapters, byId);
-        CrossReferences.check(report, problems);
-        problems.throwIfAny();
+        CrossReferences.check(report, cells.declaredIds(), problems);
         return report;
     }
 
@@ -165,10 +213,11 @@ public final class ReportLoader {
         }
         String[] lines = text.split("\n", -1);
         FrontMatter front = frontMatter(file, lines, defaultTitle);
+        // Cells are checked even when the front matter is wrong, so one build reports both.
+        List<Cell> found = cells.extract(file, lines);
         if (front == null) {
             return null;
         }
-        List<Cell> found = cells.extract(file, lines);
         return new Chapter(slug, file, front.title(), numberLabel.apply(front.numbered()),
                 String.join("\n", lines), found);
     }
@@ -227,6 +276,7 @@ public final class ReportLoader {
         try (Stream<Path> files = Files.list(contentDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".md"))
                     .filter(f -> !f.getFileName().toString().equals(ABSTRACT_FILE))
+                    .filter(f -> !f.getFileName().toString().equals(CORRECTIONS_FILE))
                     .sorted().toList();
         } catch (IOException e) {
             throw InputException.of(Problem.error(contentDir, "cannot be listed: " + e.getMessage()));

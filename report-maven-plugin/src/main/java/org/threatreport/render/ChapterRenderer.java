@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.diagnostic.InputException;
@@ -57,17 +56,19 @@ public final class ChapterRenderer {
     }
 
     public RenderedChapter render(Chapter chapter) throws InputException {
-        String markdown = linkReferences(fillValues(chapter), chapter);
+        List<InlineValue> values = new ArrayList<>();
+        String markdown = linkReferences(fillValues(chapter, values), chapter);
         Map<String, String> cellHtml = new HashMap<>();
         for (Cell cell : chapter.cells()) {
             cellHtml.put(cell.id(), cellHtml(cell));
         }
         List<Heading> headings = new ArrayList<>();
         String body = html.render(markdown, cellHtml, headings);
-        return new RenderedChapter(chapter, markdown, body, headings);
+        return new RenderedChapter(chapter, markdown, body, headings, values);
     }
 
-    private String fillValues(Chapter chapter) throws InputException {
+    /** @param values receives every {@code ${…}} rendered, for the corrections log ({@code values.json}) */
+    private String fillValues(Chapter chapter, List<InlineValue> values) throws InputException {
         String name = projectDir.relativize(chapter.file().toAbsolutePath().normalize()).toString();
         try {
             Template template = new Template(name, chapter.template(), engines.chapters());
@@ -75,7 +76,10 @@ public final class ChapterRenderer {
             Environment environment = template.createProcessingEnvironment(model, out);
             List<TemplateException> mistakes = new ArrayList<>();
             environment.setCustomAttribute(Engines.MISTAKES, mistakes);
+            ValueRecorder recorder = new ValueRecorder(chapter.pageName(), template, out.getBuffer());
+            environment.setTemplateProcessingTracer(recorder);
             environment.process();
+            values.addAll(recorder.values());
             if (!mistakes.isEmpty()) {
                 throw new InputException(mistakes.stream()
                         .map(e -> TemplateProblems.of(chapter.file(), e, model.keySet())).toList());
@@ -102,11 +106,10 @@ public final class ChapterRenderer {
                 out.append(line).append('\n');
                 continue;
             }
-            Matcher reference = CrossReferences.REFERENCE.matcher(line);
-            out.append(reference.replaceAll(match -> report.cell(match.group(1))
-                    .map(place -> Matcher.quoteReplacement("[" + place.cell().label() + "]("
-                            + (place.chapter() == from ? "" : place.chapter().pageName()) + "#" + place.cell().id() + ")"))
-                    .orElse(Matcher.quoteReplacement(match.group())))).append('\n');
+            out.append(CrossReferences.replace(line, id -> report.cell(id)
+                    .map(place -> "[" + place.cell().label() + "]("
+                            + (place.chapter() == from ? "" : place.chapter().pageName()) + "#" + place.cell().id() + ")")
+                    .orElse("@" + id))).append('\n');
         }
         return out.substring(0, out.length() - 1);
     }
@@ -127,7 +130,8 @@ public final class ChapterRenderer {
         } catch (TemplateException e) {
             throw InputException.of(TemplateProblems.ofLayout(templates, e));
         } catch (IOException e) {
-            throw InputException.of(Problem.error(templates.projectDir().resolve("cell.ftlh"), "cannot be read: " + e.getMessage()));
+            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseGet(() ->
+                    Problem.error(templates.projectDir().resolve("cell.ftlh"), "cannot be read: " + e.getMessage())));
         }
     }
 }

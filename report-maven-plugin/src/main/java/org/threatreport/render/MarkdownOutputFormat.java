@@ -41,8 +41,21 @@ final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutput
         return "text/markdown";
     }
 
+    /** A value that would start a list, a quote or a setext heading if it stood at the start of a line. */
+    private static final java.util.regex.Pattern BLOCK_START =
+            java.util.regex.Pattern.compile("(?m)^(\\s{0,3})([-+=]|\\d{1,9}(?=[.)](\\s|$)))");
+
     @Override
     public String escapePlainText(String text) {
+        return BLOCK_START.matcher(escapeInline(text)).replaceAll(m -> {
+            String marker = m.group(2);
+            // The marker is escaped, so the value stays text even at the start of a line.
+            return java.util.regex.Matcher.quoteReplacement(m.group(1)
+                    + (Character.isDigit(marker.charAt(0)) ? marker + "\\" : "\\" + marker));
+        });
+    }
+
+    private static String escapeInline(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

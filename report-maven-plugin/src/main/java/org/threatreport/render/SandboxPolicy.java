@@ -24,6 +24,9 @@ final class SandboxPolicy implements MemberAccessPolicy {
         return new ClassMemberAccessPolicy() {
             @Override
             public boolean isMethodExposed(Method method) {
+                if (method.getName().equals("getClass")) {
+                    return false;
+                }
                 return method.getDeclaringClass().getName().startsWith(OWN_PACKAGE)
                         || isRecordAccessorOfOwnClass(contextClass, method);
             }
@@ -40,8 +43,17 @@ final class SandboxPolicy implements MemberAccessPolicy {
         };
     }
 
+    /** Only the accessors of a record's components: never getClass(), hashCode() or the like. */
     private static boolean isRecordAccessorOfOwnClass(Class<?> type, Method method) {
-        return type.isRecord() && type.getName().startsWith(OWN_PACKAGE) && method.getParameterCount() == 0;
+        if (!type.isRecord() || !type.getName().startsWith(OWN_PACKAGE) || method.getParameterCount() != 0) {
+            return false;
+        }
+        for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+            if (component.getName().equals(method.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

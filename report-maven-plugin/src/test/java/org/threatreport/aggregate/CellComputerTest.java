@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
@@ -139,5 +140,13 @@ class CellComputerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> computer.compute(cell));
         assertEquals("unknown value '网页' of column 'scope' (did you mean '网站'?); expected one of:"
                 + " 外部网站, 内部网站, 办公终端, 服务器, 网站, 终端", e.getMessage());
+    }
+
+    @Test
+    void sortSchemaWithTopKeepsTheLargestValues() {
+        CellData data = computer.compute(figure(ChartType.BAR, "industry", null, false, true, 2, Map.of()));
+        // the two largest are 政府部门 3 and IT 3; all others are folded (2 rows)
+        assertTrue(data.categories().containsAll(List.of("政府部门", "IT 信息技术", "其他")), data.categories().toString());
+        assertEquals(List.of(3L, 3L, 2L), data.series().get(0).counts().stream().sorted(java.util.Comparator.reverseOrder()).toList());
     }
 }
