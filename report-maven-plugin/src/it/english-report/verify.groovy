@@ -11,4 +11,7 @@ assert index.contains('Downloads') : 'the other UI strings still come from the b
 def campaigns = new File(site, '02-campaigns.html').getText('UTF-8')
 assert campaigns.contains('Figure ') && campaigns.contains('Chapter 2')
 assert !campaigns.contains('图 ') && !campaigns.contains('、')
+def search = new File(site, 'search.html').getText('UTF-8')
+assert search.contains('Search the report') && search.contains('"js.search.count":"{0} results"') : 'reading UI in English'
+assert new File(site, 'search-index.js').getText('UTF-8').contains('"language":"en"')
 return true

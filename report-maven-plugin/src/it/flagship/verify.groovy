@@ -14,7 +14,23 @@ def log = new File(basedir, 'build.log').getText('UTF-8')
 def chapter = new File(site, '02-monitoring.html').getText('UTF-8')
 assert chapter.contains('29.6%') && chapter.contains('49.7%') && !chapter.contains('49.6%')
 assert log.contains('Rendered 4 chapters')
+['01-preface', '02-monitoring', '03-services', '04-appendix'].each {
+    assert new File(site, "${it}.md").isFile() : "missing Markdown of $it"
+    assert new File(site, "${it}.ipynb").isFile() : "missing notebook of $it"
+}
+assert new File(site, 'report.md').isFile()
+assert log.contains('Wrote 4 chapters and report.md as Markdown') && log.contains('Built 4 notebooks')
 assert !log.contains('ERROR')
+
+// Reading: the search index (a script, so search works from file:// too), the whole report on one page,
+// the search and 404 pages; the index logged as a stage of its own.
+['search-index.js', 'all.html', 'search.html', '404.html', 'assets/search.js', 'assets/nav.js', 'assets/reading.css',
+ 'assets/print.css', 'assets/favicon.svg'].each {
+    assert new File(site, it).isFile() : "missing $it"
+}
+assert new File(site, 'search-index.js').length() < 300_000
+assert new File(site, 'search-index.js').getText('UTF-8').startsWith('window.REPORT_SEARCH_INDEX = ')
+assert log =~ /Indexed \d+ passages of 5 pages for search/
 
 def files = { File root -> root.listFiles().collectMany { it.isDirectory() ? owner.call(it) : [it] } }
 def firstFiles = files(first).collect { first.toPath().relativize(it.toPath()).toString() }.sort()

@@ -1,5 +1,6 @@
 package org.threatreport.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,13 @@ import java.util.regex.Pattern;
  * @param cacheDir      where drawn figures are kept between builds
  * @param version       the version folder's name
  * @param chartFont     a font file for chart labels, or empty to choose one
+ * @param siteUrl       where readers reach the site root once published ({@code https://…/reports/}), or
+ *                      empty when not known: addresses that must be absolute (the sitemap, canonical and
+ *                      Open Graph links) need it
  */
 public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
-                           Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
+                           Path outputDir, Path cacheDir, String version, Optional<Path> chartFont,
+                           Optional<URI> siteUrl) {
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
@@ -33,14 +38,34 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(chartFont, "chartFont");
+        Objects.requireNonNull(siteUrl, "siteUrl");
         List<String> wrong = new ArrayList<>();
         if (version == null || !VERSION.matcher(version).matches() || version.contains("..")) {
             wrong.add("report.version '" + version + "' is not a usable folder name: use letters,"
                     + " digits, '.', '-', '_' or '+', starting with a letter or digit (e.g. 2017.1)");
         }
+        siteUrl.ifPresent(url -> {
+            if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null
+                    || url.getRawQuery() != null || url.getRawFragment() != null) {
+                wrong.add("report.siteUrl '" + url + "' is not the address of a site: use an absolute http(s) address"
+                        + " without query or fragment, e.g. https://reports.example.org/threat-report/");
+            }
+        });
         if (!wrong.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", wrong));
         }
+    }
+
+    /** Options for a site whose address is not known. */
+    public BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
+                        Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
+        this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty());
+    }
+
+    /** The same options with the site's address set. */
+    public BuildOptions withSiteUrl(URI url) {
+        return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
+                Optional.of(url));
     }
 
     /** The conventional layout of a report project rooted at {@code projectDir}. */

@@ -41,9 +41,32 @@ public final class CsvTableReader {
      * @param reportYear the year the report covers; dates outside it are errors (empty: any date)
      */
     public static LoadedTable read(Schema schema, OptionalInt reportYear) throws InputException {
-        return new CsvTableReader(schema, reportYear).read();
+        CsvTableReader reader = new CsvTableReader(schema, reportYear);
+        LoadedTable table = reader.read();
+        reader.problems.throwIfAny();
+        return table;
     }
 
+    /**
+     * Like {@link #read}, but keeps going past wrong rows, for checks that report every problem of
+     * every file: each wrong cell is left empty and each row with the wrong number of fields is left
+     * out. Adds every problem to {@code into}.
+     *
+     * @return the table, or null when the file cannot be read at all (missing, undecodable, wrong header)
+     */
+    public static LoadedTable readLeniently(Schema schema, OptionalInt reportYear, List<Problem> into) {
+        CsvTableReader reader = new CsvTableReader(schema, reportYear);
+        try {
+            LoadedTable table = reader.read();
+            into.addAll(reader.problems.list());
+            return table;
+        } catch (InputException e) {
+            into.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /** The table; problems of rows and cells are left in {@link #problems}, those of the file thrown. */
     private LoadedTable read() throws InputException {
         String text = decode(readBytes());
         CsvRecords records = new CsvRecords(text);
@@ -81,7 +104,6 @@ public final class CsvTableReader {
             problems.error(file, quote.line(), quote.column(),
                     "a quoted value starts here but its closing '\"' is missing");
         }
-        problems.throwIfAny();
         return build(builders);
     }
 

@@ -44,6 +44,41 @@ public final class DataLoader {
         return new DataSet(tables);
     }
 
+    /**
+     * Like {@link #load}, but keeps going past mistakes, for checks that report every problem of every
+     * file: returns every table that could be read (wrong cells left empty, see
+     * {@link CsvTableReader#readLeniently}) and adds every problem to {@code into}.
+     */
+    public static DataSet loadLeniently(Path dataDir, OptionalInt reportYear, List<Problem> into) {
+        Map<String, LoadedTable> tables = new HashMap<>();
+        List<Path> schemaFiles;
+        try {
+            schemaFiles = schemaFiles(dataDir);
+        } catch (InputException e) {
+            into.addAll(e.problems());
+            return new DataSet(tables);
+        }
+        Map<String, Path> described = new HashMap<>();
+        for (Path schemaFile : schemaFiles) {
+            try {
+                Schema schema = SchemaReader.read(schemaFile);
+                Path previous = described.putIfAbsent(schema.table(), schemaFile);
+                if (previous != null) {
+                    into.add(Problem.error(schemaFile, 1, 1, "table '" + schema.table() + "' is already described by "
+                            + previous.getFileName()));
+                    continue;
+                }
+                LoadedTable table = CsvTableReader.readLeniently(schema, reportYear, into);
+                if (table != null) {
+                    tables.put(schema.table(), table);
+                }
+            } catch (InputException e) {
+                into.addAll(e.problems());
+            }
+        }
+        return new DataSet(tables);
+    }
+
     private static List<Path> schemaFiles(Path dataDir) throws InputException {
         if (!Files.isDirectory(dataDir)) {
             throw InputException.of(Problem.error(dataDir, "the data folder does not exist; it holds each table"

@@ -36,12 +36,17 @@ import org.threatreport.model.Chapter;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
+import org.threatreport.notebook.NotebookBuilder;
 import org.threatreport.render.ChapterRenderer;
 import org.threatreport.render.Engines;
 import org.threatreport.render.FigureFiles;
 import org.threatreport.render.Messages;
+import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
 import org.threatreport.render.TemplateSet;
+import org.threatreport.site.LocalSiteRoot;
+import org.threatreport.site.Revision;
+import org.threatreport.site.SearchIndex;
 import org.threatreport.site.SiteInstaller;
 import org.threatreport.site.SiteWriter;
 
@@ -72,12 +77,13 @@ public final class ReportBuild {
         Stages stages = new Stages(log);
         LoadedProject project = load(stages);
         RenderedSite site = render(project, stages);
+        FileTime stamp = FileTime.from(project.report().info().date().atStartOfDay().toInstant(ZoneOffset.UTC));
         stages.run("install", () -> {
-            ReportInfo info = project.report().info();
-            FileTime stamp = FileTime.from(info.date().atStartOfDay().toInstant(ZoneOffset.UTC));
             SiteInstaller.install(site.files(), options.versionDir(), stamp);
             return site.files().size();
         }, count -> "Wrote " + count + " files to " + options.versionDir());
+        stages.run("site root", () -> LocalSiteRoot.refresh(options.outputDir(), options.templateDir(), stamp),
+                versions -> "Listed " + versions.entries().size() + " version(s) in " + options.outputDir().resolve("versions.json"));
         return new BuildResult(options.versionDir(), site.chapters().size(), (int) project.figureCount(),
                 site.files().size(), stages.timings());
     }
@@ -113,23 +119,47 @@ public final class ReportBuild {
             if (report.abstractPage() != null) {
                 pages.add(report.abstractPage());
             }
+            Chapter correctionsText = ReportLoader.page(options.contentDir(), ReportLoader.CORRECTIONS_FILE,
+                    messages.get("corrections.title"), info, project.data());
+            if (correctionsText != null) {
+                pages.add(correctionsText);
+            }
             List<RenderedChapter> rendered = stages.run("render", () -> Parallel.map(workers, pages, renderer::render),
                     c -> "Rendered " + report.chapters().size() + " chapters");
             List<RenderedChapter> chapters = rendered.subList(0, report.chapters().size());
-            RenderedChapter abstractPage = report.abstractPage() == null ? null : rendered.get(rendered.size() - 1);
+            RenderedChapter abstractPage = report.abstractPage() == null ? null : rendered.get(report.chapters().size());
+            RenderedChapter corrections = correctionsText == null ? null : rendered.get(rendered.size() - 1);
             FigureFiles figures = figureFiles(templates, messages, project.cells().values());
             Map<String, byte[]> figureFiles = stages.run("figures", () -> drawAll(workers, figures, project.cells()),
                     f -> "Drew " + project.figureCount() + " figures (" + f.size() + " files)");
-            SiteWriter site = new SiteWriter(engines, templates, messages);
-            Map<String, byte[]> files = stages.run("pages", () -> site.pages(report, abstractPage, chapters, figureFiles,
+            PortableMarkdown portable = new PortableMarkdown(report, project.cells(), messages);
+            Map<String, byte[]> markdownFiles = stages.run("markdown", () -> portable.files(abstractPage, chapters),
+                    f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown");
+            NotebookBuilder notebooks = new NotebookBuilder(report, project.data(), project.cells(), portable, messages);
+            Map<String, byte[]> notebookFiles = stages.run("notebooks", () -> notebooks.files(chapters, figureFiles),
+                    f -> "Built " + f.size() + " notebooks");
+            Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles);
+            chapterFiles.putAll(markdownFiles);
+            chapterFiles.putAll(notebookFiles);
+            Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(), String.valueOf(info.year()));
+            SiteWriter site = new SiteWriter(engines, templates, messages, revision.withCorrections(corrections));
+            options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
+            Map<String, byte[]> files = stages.run("pages", () -> site.pages(report, abstractPage, chapters, chapterFiles,
                     new ArrayList<>(project.data().all())), f -> "Laid out " + (chapters.size() + 1) + " pages");
+            SearchIndex search = stages.run("search index", () -> SearchIndex.of(info.language(), abstractPage,
+                    messages.get("site.abstract"), chapters), i -> "Indexed " + i.passageCount() + " passages of "
+                    + i.pageCount() + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024
+                    + " KB)");
+            files = new TreeMap<>(files);
+            files.put(SearchIndex.FILE, search.script());
             return new RenderedSite(abstractPage, chapters, files);
         } finally {
             workers.shutdownNow();
         }
     }
 
-    private static Map<String, CellData> compute(Report report, Map<String, TableView> tables) throws InputException {
+    /** Every cell's numbers, by id; a cell that cannot be computed, or counts nothing, is a problem. */
+    public static Map<String, CellData> compute(Report report, Map<String, TableView> tables) throws InputException {
         CellComputer computer = new CellComputer(tables, report.info().language());
         Map<String, CellData> cells = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -152,7 +182,11 @@ public final class ReportBuild {
         return cells;
     }
 
-    private FigureFiles figureFiles(TemplateSet templates, Messages messages, java.util.Collection<CellData> cells)
+    /**
+     * How this build draws figures: the site template's chart theme and the chart font, checked
+     * against every label of {@code cells}' figures.
+     */
+    public FigureFiles figureFiles(TemplateSet templates, Messages messages, java.util.Collection<CellData> cells)
             throws Exception {
         Properties themeProperties = new Properties();
         byte[] themeFile = templates.read(CHART_THEME);

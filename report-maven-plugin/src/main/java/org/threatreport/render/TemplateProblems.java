@@ -15,8 +15,13 @@ public final class TemplateProblems {
     }
 
     public static Problem of(Path file, ParseException e) {
-        return Problem.error(file, e.getLineNumber(), e.getColumnNumber(),
-                "template syntax: " + firstLine(e.getEditorMessage()));
+        String message = firstLine(e.getEditorMessage());
+        int expecting = message.indexOf(", but was expecting one of");
+        if (expecting > 0) {
+            // FreeMarker goes on to list every token it could have taken: name the likely cause instead.
+            message = message.substring(0, expecting) + ", which does not fit here (is a '}', ')' or '>' missing before it?)";
+        }
+        return Problem.error(file, e.getLineNumber(), e.getColumnNumber(), "template syntax: " + message);
     }
 
     /** @param names the variables the template could have used, for "did you mean" */
@@ -57,6 +62,19 @@ public final class TemplateProblems {
             return of(layoutFile(templates, template.getTemplateSourceName()), template, java.util.List.of());
         }
         return Problem.error(templates.projectDir(), e.getMessage());
+    }
+
+    /**
+     * The syntax error of a layout that FreeMarker could not load, located in its file: FreeMarker
+     * reports it as an {@link java.io.IOException}, or on a later attempt wraps it in one.
+     */
+    public static java.util.Optional<Problem> ofLayoutLoading(TemplateSet templates, java.io.IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ParseException parse) {
+                return java.util.Optional.of(ofLayout(templates, parse));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static Path layoutFile(TemplateSet templates, String name) {

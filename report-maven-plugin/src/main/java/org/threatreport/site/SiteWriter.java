@@ -14,8 +14,11 @@ import java.util.TreeMap;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.model.Report;
+import org.threatreport.model.ReportInfo;
 import org.threatreport.render.Engines;
+import org.threatreport.notebook.NotebookBuilder;
 import org.threatreport.render.Messages;
+import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
 import org.threatreport.render.TemplateProblems;
 import org.threatreport.render.TemplateSet;
@@ -29,16 +32,27 @@ public final class SiteWriter {
     private final Engines engines;
     private final TemplateSet templates;
     private final Messages messages;
+    private final Revision revision;
+    /** Every version as this one's pages list them; set by {@link #pages}. */
+    private Versions versions = Versions.empty();
+    /** Where readers reach this version ({@code https://…/2017/}), or empty when not known. */
+    private String versionUrl = "";
 
     public SiteWriter(Engines engines, TemplateSet templates, Messages messages) {
+        this(engines, templates, messages, Revision.none());
+    }
+
+    /** @param revision the other versions and the corrections log's inputs */
+    public SiteWriter(Engines engines, TemplateSet templates, Messages messages, Revision revision) {
         this.engines = engines;
         this.templates = templates;
         this.messages = messages;
+        this.revision = revision;
     }
 
     /**
      * @param abstractPage the rendered {@code index.md}, or null
-     * @param figureFiles  every cell's files, by path
+     * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
      * @param tables       the data tables, offered as downloads
      */
     public Map<String, byte[]> pages(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
@@ -55,11 +69,16 @@ public final class SiteWriter {
         }
         List<PageLink> links = chapters.stream().map(c -> new PageLink(c.chapter().fullTitle(),
                 c.chapter().pageName(), c.headings().stream().filter(h -> h.level() == 2).toList())).toList();
+        VersionManifest manifest = VersionHistory.manifest(report, abstractPage, chapters, revision.correctionsText(),
+                messages.get("corrections.title"));
+        versions = revision.known().with(manifest.entry());
         Map<String, Object> common = new HashMap<>();
         common.put("report", report.info());
         common.put("chapters", links);
         common.put("msg", messages.strings());
         common.put("downloads", downloads);
+        common.putAll(Reading.model(report, abstractPage, messages, versionUrl));
+        common.put("documents", documents(chapters, files));
 
         Map<String, Object> index = new HashMap<>(common);
         index.put("abstractHtml", abstractPage == null ? "" : abstractPage.html());
@@ -74,12 +93,96 @@ public final class SiteWriter {
             page.put("previous", i > 0 ? links.get(i - 1) : null);
             page.put("next", i + 1 < chapters.size() ? links.get(i + 1) : null);
             page.put("currentPage", chapter.chapter().pageName());
+            page.put("pageDescription", Reading.summary(chapter.html(), chapter.chapter().fullTitle()));
+            page.put("formats", formats(chapter, files));
             files.put(chapter.chapter().pageName(), layout("chapter.ftlh", page));
+        }
+        files.putAll(VersionHistory.files(manifest));
+        Map<String, Object> corrections = new HashMap<>(common);
+        corrections.put("textHtml", revision.correctionsText() == null ? "" : revision.correctionsText().html());
+        corrections.put("textTitle", manifest.pageTitle(VersionHistory.CORRECTIONS_PAGE));
+        corrections.put("changesHtml", Fragments.changes(VersionHistory.changes(manifest, revision, files::get), messages));
+        corrections.put("currentPage", VersionHistory.CORRECTIONS_PAGE);
+        files.put(VersionHistory.CORRECTIONS_PAGE, layout("corrections.ftlh", corrections));
+        files.putAll(readingPages(common, abstractPage, chapters));
+        if (!versionUrl.isEmpty()) {
+            // The sitemap protocol wants absolute addresses: with the site's address known, give them.
+            files.put(SiteRoot.SITEMAP, SiteRoot.versionSitemap(manifest.entry(), versionUrl));
         }
         return files;
     }
 
+    /** The whole report as Markdown and each chapter's notebook, as far as the build made them. */
+    private List<Download> documents(List<RenderedChapter> chapters, Map<String, byte[]> files) {
+        List<Download> documents = new ArrayList<>();
+        if (files.containsKey(PortableMarkdown.REPORT_FILE)) {
+            documents.add(new Download(messages.get("download.report"), PortableMarkdown.REPORT_FILE));
+        }
+        for (RenderedChapter chapter : chapters) {
+            String notebook = PortableMarkdown.fileName(chapter.chapter(), NotebookBuilder.EXTENSION);
+            if (files.containsKey(notebook)) {
+                documents.add(new Download(chapter.chapter().fullTitle() + " · " + messages.get("download.notebook"), notebook));
+            }
+        }
+        return documents;
+    }
+
+    /** A chapter's page links to the same chapter as Markdown and as a notebook. */
+    private List<Download> formats(RenderedChapter chapter, Map<String, byte[]> files) {
+        List<Download> formats = new ArrayList<>();
+        for (String[] format : new String[][] {{".md", "download.markdown"}, {NotebookBuilder.EXTENSION, "download.notebook"}}) {
+            String name = PortableMarkdown.fileName(chapter.chapter(), format[0]);
+            if (files.containsKey(name)) {
+                formats.add(new Download(messages.get(format[1]), name));
+            }
+        }
+        return formats;
+    }
+
+    /**
+     * Sets where readers reach this version, for the addresses that must be absolute: the sitemap,
+     * canonical and Open Graph links, and the links of the 404 page.
+     *
+     * @param siteUrl the site root's address ({@code https://reports.example.org/threat-report/}),
+     *                the version folder being below it
+     */
+    public SiteWriter publishedAt(java.net.URI siteUrl, String version) {
+        String root = siteUrl.toString();
+        this.versionUrl = (root.endsWith("/") ? root : root + "/") + version + "/";
+        return this;
+    }
+
+    /** The pages for reading: the whole report on one page, search results and the 404 page. */
+    private Map<String, byte[]> readingPages(Map<String, Object> common, RenderedChapter abstractPage,
+                                             List<RenderedChapter> chapters) throws InputException, IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        List<WholeReport.Part> parts = new ArrayList<>();
+        if (abstractPage != null) {
+            parts.add(new WholeReport.Part("index.html", messages.get("site.abstract"), abstractPage.html()));
+        }
+        chapters.forEach(chapter -> parts.add(WholeReport.Part.of(chapter)));
+        Map<String, Object> whole = new HashMap<>(common);
+        whole.put("sections", WholeReport.sections(parts, Reading.LAYOUT_IDS));
+        whole.put("currentPage", Reading.WHOLE_PAGE);
+        files.put(Reading.WHOLE_PAGE, layout("all.ftlh", whole));
+
+        Map<String, Object> search = new HashMap<>(common);
+        search.put("currentPage", Reading.SEARCH_PAGE);
+        search.put("noindex", true);
+        files.put(Reading.SEARCH_PAGE, layout("search.ftlh", search));
+
+        Map<String, Object> notFound = new HashMap<>(common);
+        notFound.put("currentPage", Reading.NOT_FOUND_PAGE);
+        notFound.put("noindex", true);
+        notFound.put("baseHref", versionUrl.isEmpty() ? "" : java.net.URI.create(versionUrl).getRawPath());
+        files.put(Reading.NOT_FOUND_PAGE, layout("404.ftlh", notFound));
+        return files;
+    }
+
     private byte[] layout(String name, Map<String, Object> model) throws InputException, IOException {
+        if (model.get("currentPage") instanceof String page && model.get("report") instanceof ReportInfo info) {
+            model.put("versionListHtml", Fragments.versionList(versions, info.version(), page, messages));
+        }
         try {
             Template template = engines.layouts().getTemplate(name);
             StringWriter out = new StringWriter();
@@ -87,6 +190,8 @@ public final class SiteWriter {
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (TemplateException e) {
             throw InputException.of(TemplateProblems.ofLayout(templates, e));
+        } catch (IOException e) {
+            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseThrow(() -> e));
         }
     }
 

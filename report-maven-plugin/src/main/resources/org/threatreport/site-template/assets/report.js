@@ -10,4 +10,79 @@
     anchor.textContent = "#";
     heading.appendChild(anchor);
   });
+
+  // The version selector and the banner of an older version. The list of versions comes from the
+  // site root's versions.js (a script setting a global, so it works from file:// too) and is read when
+  // the page is opened: a version published long ago learns of the newer ones without being rebuilt.
+  var versions = window.threatReportVersions;
+  var meta = function (name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute("content") : "";
+  };
+  var current = meta("report-version");
+  var page = meta("report-page") || "index.html";
+  if (!Array.isArray(versions) || versions.length === 0) {
+    return;
+  }
+  var byVersion = {};
+  versions.forEach(function (entry) { byVersion[entry.version] = entry; });
+  // The same page in another version, or that version's home when it has no such page.
+  var pageIn = function (entry) {
+    return "../" + entry.version + "/" + (entry.pages.indexOf(page) >= 0 ? page : "index.html");
+  };
+  var switcher = document.querySelector(".version-switcher");
+  var list = switcher && switcher.querySelector(".version-list");
+  if (list) {
+    var select = document.createElement("select");
+    select.className = "version-select";
+    select.setAttribute("aria-label", switcher.getAttribute("data-label"));
+    var choices = versions.slice();
+    if (!byVersion[current]) {
+      choices.unshift({ version: current, aliases: [], pages: [page] });
+    }
+    choices.forEach(function (entry) {
+      var option = document.createElement("option");
+      option.value = pageIn(entry);
+      option.textContent = entry.version + (entry.aliases.indexOf("latest") >= 0
+        ? " (" + switcher.getAttribute("data-latest") + ")" : "");
+      option.selected = entry.version === current;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { window.location.href = select.value; });
+    var all = list.querySelector(".version-all");
+    list.parentNode.insertBefore(select, list);
+    list.hidden = true;
+    if (all) {
+      var link = all.querySelector("a").cloneNode(true);
+      link.className = "version-all-link";
+      switcher.appendChild(link);
+    }
+  }
+  var latest = versions[0];
+  var banner = document.getElementById("version-banner");
+  var own = byVersion[current];
+  if (banner && own && latest.version !== current) {
+    // What changed: the corrections log of the newest version of this edition, else of the latest.
+    var revision = versions.filter(function (entry) { return entry.edition === own.edition; })[0];
+    var changes = revision && revision.version !== current ? revision : latest;
+    var text = banner.getAttribute("data-outdated")
+      .replace("{0}", current).replace("{1}", own.date).replace("{2}", latest.version);
+    var paragraph = document.createElement("p");
+    paragraph.appendChild(document.createTextNode(text + " "));
+    var same = document.createElement("a");
+    same.className = "version-banner-latest";
+    same.href = pageIn(latest);
+    same.textContent = banner.getAttribute("data-same-page");
+    paragraph.appendChild(same);
+    if (changes.pages.indexOf("corrections.html") >= 0) {
+      paragraph.appendChild(document.createTextNode(" · "));
+      var changed = document.createElement("a");
+      changed.className = "version-banner-changes";
+      changed.href = "../" + changes.version + "/corrections.html";
+      changed.textContent = banner.getAttribute("data-changes");
+      paragraph.appendChild(changed);
+    }
+    banner.appendChild(paragraph);
+    banner.hidden = false;
+  }
 })();

@@ -1,0 +1,33 @@
+// `mvn site:publish` over WebDAV: what readers fetch over HTTP afterwards, and the one-line
+// refusal of wrong credentials. Stops the nginx prebuild.groovy started.
+import groovy.json.JsonSlurper
+
+def prefix = new File(basedir, 'target/nginx')
+def port = new File(prefix, 'port').text
+def get = { String path -> new URL("http://127.0.0.1:${port}/reports/threat/${path}").getText('UTF-8') }
+try {
+    def versions = new JsonSlurper().parseText(get('versions.json'))
+    assert versions*.version == ['2017.1', '2017.0']
+    assert versions[0].aliases == ['latest']
+    assert get('versions.js').contains('window.threatReportVersions = [{"version":"2017.1"')
+    assert get('index.html').contains('url=2017.1/index.html')
+    assert get('latest/02-other.html').contains('url=../2017.1/02-other.html')
+    def page = get('2017.0/02-other.html')
+    assert page.contains('<script src="../versions.js"></script>')
+    assert page.contains('id="version-banner"') && page.contains('data-outdated=')
+    def corrections = get('2017.1/corrections.html')
+    assert corrections.contains('政府部门 <strong>5</strong> → <strong>6</strong>')
+    assert get('sitemap.xml').contains("<loc>http://127.0.0.1:${port}/reports/threat/2017.1/sitemap.xml</loc>")
+    assert new File(prefix, 'www/reports/threat').list().findAll { it.startsWith('.') } == []
+
+    def log = new File(basedir, 'build.log').getText('UTF-8')
+    assert log.contains("refused to create the site root (HTTP 401): check the user name and password of <server> 'wrong-credentials' in ~/.m2/settings.xml")
+    assert !log.contains('\tat org.threatreport') : 'a stack trace was printed at the default log level'
+    assert !log.contains('not-the-password')
+} finally {
+    ProcessHandle.of(Long.parseLong(new File(prefix, 'launcher.pid').text)).ifPresent { launcher ->
+        launcher.descendants().forEach { it.destroy() }
+        launcher.destroy()
+    }
+}
+return true

@@ -1,0 +1,99 @@
+package org.threatreport.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.threatreport.aggregate.Distribution;
+import org.threatreport.aggregate.Entry;
+import org.threatreport.aggregate.Share;
+import org.threatreport.aggregate.TableView;
+import org.threatreport.data.CategoryValue;
+import org.threatreport.data.ColumnSpec;
+import org.threatreport.data.LoadedTable;
+
+/**
+ * The values a number typed in the prose is compared with: for every table, its number of rows;
+ * for every value and group of every category column, its count and share; for every month of
+ * every date column, its count and share. Each with the expression an editor would write instead.
+ */
+final class ComputedValues {
+
+    /**
+     * One computed value.
+     *
+     * @param description what it is, for messages: "the count of 政府部门"
+     * @param expression  the inline value that prints it, without the share's {@code .digits(n)}
+     * @param count       the count, or for a share the count it is a share of
+     * @param share       the share, or null for a count
+     */
+    record Value(String description, String expression, long count, Share share) {
+
+        /** The expression printing this value as typed: a share with {@code decimals} decimals. */
+        String expression(int decimals) {
+            if (share == null || decimals == Share.DEFAULT_DECIMALS) {
+                return "${" + expression + "}";
+            }
+            return "${" + expression + ".digits(" + decimals + ")}";
+        }
+    }
+
+    private final List<Value> values = new ArrayList<>();
+
+    /** @param tables the tables to compare with, by name; each with its view of all rows */
+    static ComputedValues of(Map<String, LoadedTable> tables, Map<String, TableView> views) {
+        ComputedValues computed = new ComputedValues();
+        tables.forEach((name, table) -> {
+            TableView view = views.get(name);
+            if (view != null) {
+                computed.addTable(name, table, view);
+            }
+        });
+        return computed;
+    }
+
+    private void addTable(String name, LoadedTable table, TableView view) {
+        values.add(new Value("the number of rows of " + name, name + ".count()", view.count(), null));
+        for (ColumnSpec column : table.schema().columns()) {
+            if (column.type().isCategorical()) {
+                for (CategoryValue value : column.values()) {
+                    addCountAndShare(name, view, column.name(), value.value());
+                }
+                for (String group : column.groups()) {
+                    if (column.value(group).isEmpty()) {
+                        addCountAndShare(name, view, column.name(), group);
+                    }
+                }
+            } else if (column.type().isTemporal()) {
+                Distribution months = view.months(column.name());
+                for (int i = 0; i < months.size(); i++) {
+                    Entry month = months.get(i);
+                    String at = name + ".months(\"" + column.name() + "\").get(" + i + ")";
+                    String what = month.value() + " (" + column.name() + ")";
+                    values.add(new Value("the count of " + what, at + ".count()", month.count(), null));
+                    values.add(new Value("the share of " + what, at + ".share()", month.count(), month.share()));
+                }
+            }
+        }
+    }
+
+    private void addCountAndShare(String table, TableView view, String column, String value) {
+        String arguments = "(\"" + column + "\", \"" + value + "\")";
+        long count = view.count(column, value);
+        values.add(new Value("the count of " + value, table + ".count" + arguments, count, null));
+        values.add(new Value("the share of " + value, table + ".share" + arguments, count, view.share(column, value)));
+    }
+
+    /** The counts equal to {@code number}, in catalogue order. */
+    List<Value> countsEqualTo(long number) {
+        return values.stream().filter(v -> v.share() == null && v.count() == number).toList();
+    }
+
+    /** The shares that print as {@code percent} with that many decimals. */
+    List<Value> sharesEqualTo(BigDecimal percent) {
+        int decimals = Math.max(0, percent.scale());
+        return values.stream()
+                .filter(v -> v.share() != null && decimals <= 6 && v.share().digits(decimals).percent().compareTo(percent) == 0)
+                .toList();
+    }
+}

@@ -1,0 +1,101 @@
+package org.threatreport.mojo;
+
+import java.io.File;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.threatreport.config.BuildOptions;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.pipeline.BuildLog;
+
+/**
+ * The parameters every goal of the plugin shares (where the report's files are, which version is
+ * built), and their adaptation into {@link BuildOptions}. The goals stay thin: options in, one call
+ * into the core, problems out.
+ */
+public abstract class AbstractReportMojo extends AbstractMojo {
+
+    /** The report project's folder; messages name files relative to it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File baseDir;
+
+    /** The chapters ({@code NN-name.md}), {@code report.yaml} and the abstract {@code index.md}. */
+    @Parameter(property = "report.content", defaultValue = "${project.basedir}/content", required = true)
+    protected File content;
+
+    /** The data tables: each {@code <table>.csv} with its codebook {@code <table>.schema.yaml}. */
+    @Parameter(property = "report.data", defaultValue = "${project.basedir}/data", required = true)
+    protected File data;
+
+    /**
+     * Files overriding the built-in site template by name: layouts ({@code *.ftlh}), {@code assets/},
+     * {@code messages_<language>.properties}, {@code chart-theme.properties} and {@code fonts/}.
+     */
+    @Parameter(property = "report.templates", defaultValue = "${project.basedir}/site-template", required = true)
+    protected File templates;
+
+    /** The site root; the report is written to its subfolder named after the version. */
+    @Parameter(property = "report.output", defaultValue = "${project.build.directory}/report-site", required = true)
+    protected File output;
+
+    /** Where drawn figures are cached between builds, keyed by the hash of their numbers and style. */
+    @Parameter(property = "report.cache", defaultValue = "${project.build.directory}/report-cache", required = true)
+    protected File cache;
+
+    /** The version being built: the name of its folder, shown on every page (e.g. 2017, 2017.1). */
+    @Parameter(property = "report.version", defaultValue = "${project.version}", required = true)
+    protected String version;
+
+    /**
+     * A font file (.ttf, .otf, .ttc) for the labels of charts. Without it, a font in
+     * {@code site-template/fonts/} is used, else an installed font that can draw every label.
+     */
+    @Parameter(property = "report.chartFont")
+    protected File chartFont;
+
+    /** Skips the goal. */
+    @Parameter(property = "report.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * Where readers reach the site root once published, e.g. {@code https://reports.example.org/threat-report/}
+     * (the versions are its subfolders). Gives the addresses that must be absolute — the sitemap's,
+     * canonical and Open Graph links — their full form; without it Open Graph and canonical links are
+     * left out and the sitemap keeps relative addresses.
+     */
+    @Parameter(property = "report.siteUrl")
+    protected String siteUrl;
+
+    /** The parameters as the core's options; a wrong option is the user's mistake. */
+    protected BuildOptions options() throws MojoFailureException {
+        try {
+            BuildOptions options = new BuildOptions(baseDir.toPath(), content.toPath(), data.toPath(), templates.toPath(),
+                    output.toPath(), cache.toPath(), version, Optional.ofNullable(chartFont).map(File::toPath));
+            return siteUrl == null || siteUrl.isBlank() ? options : options.withSiteUrl(java.net.URI.create(siteUrl.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** The problems of the report's files, one line each, as a failure of the goal. */
+    protected MojoFailureException failure(InputException e) {
+        return new MojoFailureException("The report has " + e.problems().size() + " problem(s):\n"
+                + e.describe(baseDir.toPath()));
+    }
+
+    /** The build's progress, logged through Maven. */
+    protected BuildLog mavenLog() {
+        return new BuildLog() {
+            @Override
+            public void info(String message) {
+                getLog().info(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                getLog().debug(message);
+            }
+        };
+    }
+}

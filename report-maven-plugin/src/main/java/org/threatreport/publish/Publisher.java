@@ -1,0 +1,322 @@
+package org.threatreport.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.threatreport.config.PublishOptions;
+import org.threatreport.render.Messages;
+import org.threatreport.render.TemplateSet;
+import org.threatreport.site.ChangeLog;
+import org.threatreport.site.FileSource;
+import org.threatreport.site.Fragments;
+import org.threatreport.site.SiteRoot;
+import org.threatreport.site.VersionEntry;
+import org.threatreport.site.VersionHistory;
+import org.threatreport.site.VersionManifest;
+import org.threatreport.site.Versions;
+
+/**
+ * Sends a built version to a site root on a hosting server, as named steps that never leave readers
+ * with a half-published site:
+ * <ol>
+ *   <li>check: the version was built, is not published yet (or {@code overwrite}), the server answers;</li>
+ *   <li>lock the site root, so a second publish at the same time is refused;</li>
+ *   <li>complete the version against the server: its corrections log compared with the previous
+ *       version of its edition <em>there</em>, its version list, its sitemap's addresses;</li>
+ *   <li>upload it under a temporary name, then move it into place;</li>
+ *   <li>write the root files ({@code 404.html}, sitemap index, {@code versions.html}, {@code latest/},
+ *       {@code index.html}, then {@code versions.js} and {@code versions.json} last), each replacing the old one;</li>
+ *   <li>unlock.</li>
+ * </ol>
+ * A publish stopped anywhere leaves the previous site working: leftovers have names starting with a dot,
+ * and the next publish removes them.
+ */
+public final class Publisher {
+
+    static final String STAGING = ".staging-";
+    static final String OLD = ".old-";
+    static final String TEMPORARY = ".tmp-";
+
+    private final PublishOptions options;
+    private final PublishLog log;
+
+    public Publisher(PublishOptions options, PublishLog log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** The version as built, checked before anything is sent. */
+    private record Built(VersionManifest manifest, Map<String, byte[]> files) {
+    }
+
+    /** Everything a publish will write, worked out from the server's current state. */
+    private record Plan(Built built, Versions versions, boolean exists, ChangeLog changes, Map<String, byte[]> files,
+                        Map<String, byte[]> rootFiles) {
+
+        long bytes() {
+            return files.values().stream().mapToLong(b -> b.length).sum();
+        }
+    }
+
+    public PublishResult publish(SiteTarget target) throws PublishException, IOException {
+        long start = System.nanoTime();
+        Built built = built();
+        try {
+            if (options.dryRun()) {
+                Plan plan = plan(target, built);
+                PublishLock.holder(target).ifPresent(h -> log.warn("[dry run] the site root is locked now: " + h));
+                return report(plan, true, start);
+            }
+            check(target);
+            try (PublishLock lock = PublishLock.acquire(target, options.version(), options.breakLock(), log)) {
+                removeLeftovers(target, lock);
+                Plan plan = plan(target, built);
+                install(target, plan, lock.nonce());
+                return report(plan, false, start);
+            }
+        } catch (TargetException e) {
+            throw new PublishException(e.getMessage(), e);
+        }
+    }
+
+    private Built built() throws PublishException, IOException {
+        Path dir = options.versionDir();
+        String rebuild = "run `mvn site:report -Dreport.version=" + options.version() + "` first";
+        if (!Files.isDirectory(dir)) {
+            throw new PublishException("No built site for version " + options.version() + " at " + dir + ": " + rebuild);
+        }
+        Path manifestFile = dir.resolve(VersionManifest.FILE);
+        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(dir.resolve("index.html"))) {
+            throw new PublishException("The site at " + dir + " is incomplete (no " + VersionManifest.FILE
+                    + " or index.html): " + rebuild);
+        }
+        VersionManifest manifest;
+        try {
+            manifest = VersionManifest.parse(Files.readAllBytes(manifestFile));
+        } catch (IOException e) {
+            throw new PublishException(manifestFile + " cannot be read (" + e.getMessage() + "): " + rebuild);
+        }
+        if (!options.version().equals(manifest.version())) {
+            throw new PublishException("The site at " + dir + " was built as version " + manifest.version()
+                    + ", not " + options.version() + ": " + rebuild);
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return new Built(manifest, files);
+    }
+
+    /** The checks that need only reading, before the lock: a mistake changes nothing on the server. */
+    private void check(SiteTarget target) throws PublishException, IOException {
+        refusePublished(target, readVersions(target));
+    }
+
+    private void refusePublished(SiteTarget target, Versions published) throws PublishException {
+        if (published.find(options.version()).isPresent() && !options.overwrite()) {
+            throw new PublishException("Version " + options.version() + " is already published at " + target.url()
+                    + " and published versions do not change: publish under a new version (-Dreport.version=…)"
+                    + " or replace it with -Dreport.overwrite=true");
+        }
+    }
+
+    private Plan plan(SiteTarget target, Built built) throws PublishException, IOException {
+        String version = options.version();
+        Versions published = readVersions(target);
+        refusePublished(target, published);
+        boolean listed = published.find(version).isPresent();
+        boolean exists = listed || target.list("").contains(version + "/");
+        if (exists && !listed) {
+            log.warn("Replacing " + version + "/ on the server: a publish that did not finish left it, unlisted");
+        }
+        VersionManifest manifest = built.manifest();
+        VersionEntry entry = manifest.entry(built.files().keySet().stream()
+                .filter(name -> name.endsWith(".html") && !name.contains("/")).toList());
+        Versions versions = published.with(entry);
+        Messages messages = messages(manifest.language());
+
+        Optional<VersionEntry> previous = published.previousInEdition(version, manifest.edition());
+        ChangeLog changes = ChangeLog.first();
+        if (previous.isPresent()) {
+            String folder = previous.get().version() + "/";
+            Optional<byte[]> theirs = target.read(folder + VersionManifest.FILE);
+            if (theirs.isPresent()) {
+                FileSource remote = path -> target.read(folder + path).orElse(null);
+                changes = ChangeLog.between(VersionManifest.parse(theirs.get()), remote, manifest, built.files()::get);
+            } else {
+                log.warn("Version " + previous.get().version() + " on the server has no " + VersionManifest.FILE
+                        + ": the corrections log of " + version + " cannot compare with it");
+            }
+        }
+        Map<String, byte[]> files = new TreeMap<>(built.files());
+        String changesHtml = Fragments.changes(changes, messages);
+        for (Map.Entry<String, byte[]> file : built.files().entrySet()) {
+            if (file.getKey().endsWith(".html") && !file.getKey().contains("/")) {
+                String html = new String(file.getValue(), StandardCharsets.UTF_8);
+                html = Fragments.replace(html, Fragments.VERSIONS, Fragments.versionList(versions, version, file.getKey(), messages));
+                if (file.getKey().equals(VersionHistory.CORRECTIONS_PAGE)) {
+                    html = Fragments.replace(html, Fragments.CHANGES, changesHtml);
+                }
+                files.put(file.getKey(), html.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Optional<String> readerUrl = options.readerUrl();
+        readerUrl.ifPresent(url -> files.put(SiteRoot.SITEMAP, SiteRoot.versionSitemap(entry, url + version + "/")));
+        Messages rootMessages = messages(versions.latest().orElseThrow().language());
+        Map<String, byte[]> rootFiles = SiteRoot.files(versions, rootMessages, readerUrl.orElse(null));
+        return new Plan(built, versions, exists, changes, files, rootFiles);
+    }
+
+    private Versions readVersions(SiteTarget target) throws PublishException, IOException {
+        Optional<byte[]> json = target.read(Versions.JSON_FILE);
+        if (json.isEmpty()) {
+            return Versions.empty();
+        }
+        try {
+            return Versions.parse(json.get());
+        } catch (IOException e) {
+            throw new PublishException(target.url() + Versions.JSON_FILE + " is not a list of versions (" + firstLine(e)
+                    + "): repair or remove it on the server, then publish again");
+        }
+    }
+
+    private Messages messages(String language) throws IOException {
+        return Messages.load(new TemplateSet(options.templateDir()), language);
+    }
+
+    /**
+     * Removes what interrupted publishes left. Their names start with a dot and hold the nonce of
+     * their lock, so the leftovers of the publish whose lock was just removed are found even where
+     * a listing hides such names (nginx's WebDAV does); any other the listing shows go too. A version
+     * or {@code latest/} moved aside and not yet replaced is moved back first.
+     */
+    private void removeLeftovers(SiteTarget target, PublishLock lock) throws IOException {
+        List<String> root = target.list("");
+        if (lock.broken().isPresent()) {
+            PublishLock.Owner dead = lock.broken().get();
+            String nonce = dead.nonce();
+            for (String name : List.of(dead.version(), Versions.LATEST)) {
+                String old = OLD + name + "-" + nonce + "/";
+                if (!root.contains(name + "/") && target.read(old + "index.html").isPresent()) {
+                    log.warn("Restoring " + name + "/, moved aside by the publish that stopped");
+                    target.move(old, name + "/");
+                }
+                target.delete(STAGING + name + "-" + nonce + "/");
+                target.delete(old);
+            }
+            for (String name : SiteRoot.rootNames()) {
+                target.delete(TEMPORARY + nonce + "-" + name);
+            }
+        }
+        for (String name : root) {
+            if (name.startsWith(STAGING) || name.startsWith(OLD) || name.startsWith(TEMPORARY)) {
+                log.info("Removing " + name + ", left by a publish that did not finish");
+                target.delete(name);
+            }
+        }
+    }
+
+    private void install(SiteTarget target, Plan plan, String nonce) throws IOException {
+        String version = options.version();
+        String staging = STAGING + version + "-" + nonce + "/";
+        int done = 0;
+        for (Map.Entry<String, byte[]> file : plan.files().entrySet()) {
+            target.write(staging + file.getKey(), file.getValue());
+            if (++done % 25 == 0) {
+                log.debug("Uploaded " + done + " of " + plan.files().size() + " files");
+            }
+        }
+        String old = OLD + version + "-" + nonce + "/";
+        if (plan.exists()) {
+            target.move(version + "/", old);
+        }
+        target.move(staging, version + "/");
+        log.info("Installed " + version + "/ (" + plan.files().size() + " files, " + size(plan.bytes()) + ")");
+
+        Map<String, byte[]> latest = new TreeMap<>();
+        plan.rootFiles().forEach((name, bytes) -> {
+            if (name.startsWith(Versions.LATEST + "/")) {
+                latest.put(name.substring(Versions.LATEST.length() + 1), bytes);
+            }
+        });
+        boolean latestDone = false;
+        for (Map.Entry<String, byte[]> file : plan.rootFiles().entrySet()) {
+            if (file.getKey().startsWith(Versions.LATEST + "/")) {
+                if (!latestDone) {
+                    replaceFolder(target, Versions.LATEST, latest, nonce);
+                    latestDone = true;
+                }
+                continue;
+            }
+            String temporary = TEMPORARY + nonce + "-" + file.getKey();
+            target.write(temporary, file.getValue());
+            target.move(temporary, file.getKey());
+        }
+        if (plan.exists()) {
+            target.delete(old);
+        }
+    }
+
+    private static void replaceFolder(SiteTarget target, String name, Map<String, byte[]> files, String nonce)
+            throws IOException {
+        String staging = STAGING + name + "-" + nonce + "/";
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            target.write(staging + file.getKey(), file.getValue());
+        }
+        String old = OLD + name + "-" + nonce + "/";
+        boolean exists = target.list("").contains(name + "/");
+        if (exists) {
+            target.move(name + "/", old);
+        }
+        target.move(staging, name + "/");
+        if (exists) {
+            target.delete(old);
+        }
+    }
+
+    private PublishResult report(Plan plan, boolean dryRun, long start) {
+        String version = options.version();
+        String latest = plan.versions().latest().map(VersionEntry::version).orElse(version);
+        List<String> rootNames = new ArrayList<>();
+        plan.rootFiles().keySet().forEach(name -> {
+            String shown = name.startsWith(Versions.LATEST + "/") ? Versions.LATEST + "/" : name;
+            if (!rootNames.contains(shown)) {
+                rootNames.add(shown);
+            }
+        });
+        String prefix = dryRun ? "[dry run] would " : "";
+        log.info(prefix + (dryRun ? "publish " : "Published ") + version + " to " + options.url() + ": "
+                + plan.files().size() + " files, " + size(plan.bytes())
+                + (plan.exists() ? " (replacing the published " + version + ")" : " (a new version)"));
+        log.info((dryRun ? "[dry run] " : "") + (plan.changes().isFirst() ? "Corrections log: the first version of edition "
+                + plan.built().manifest().edition() : "Corrections log: " + plan.changes().size()
+                + " figure(s), table(s) and value(s) changed since " + plan.changes().since()));
+        log.info(prefix + (dryRun ? "write " : "Wrote ") + String.join(", ", rootNames) + "; latest → " + latest);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new PublishResult(version, options.url(), plan.files().size(), plan.bytes(), plan.exists(), latest,
+                plan.changes().since(), plan.changes().size(), rootNames, dryRun, millis);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,301 @@
+package org.threatreport.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.threatreport.aggregate.CellData;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Problem;
+import org.threatreport.model.Cell;
+import org.threatreport.model.CellKind;
+import org.threatreport.model.Chapter;
+import org.threatreport.model.Report;
+import org.threatreport.model.ReportInfo;
+
+/**
+ * The chapters as portable Markdown: GitHub-flavoured Markdown that stands on its own in the version
+ * folder and converts with pandoc. Values are filled in, references to figures and tables are text
+ * ("图 2") or links to the other chapter's file, each figure is an image link to
+ * {@code figures/<id>.svg} followed by its number, caption and links to its PNG and CSV, each table a
+ * GFM table, and each file starts with a small YAML front matter. Also writes {@code report.md}, the
+ * abstract and every chapter in one file.
+ *
+ * <p>Made by a second pass over each chapter's rendered Markdown ({@link RenderedChapter#markdown()}):
+ * FreeMarker runs once per chapter. The same pass splits a chapter into prose and cells for notebooks.
+ * Thread-safe.
+ */
+public final class PortableMarkdown {
+
+    /** The whole report in one Markdown file. */
+    public static final String REPORT_FILE = "report.md";
+
+    /** A part of a chapter: prose, or one of its cells. */
+    public sealed interface Block permits Prose, CellBlock {
+    }
+
+    /** Markdown text between cells, references resolved. */
+    public record Prose(String markdown) implements Block {
+    }
+
+    /**
+     * A figure or table cell.
+     *
+     * @param markdown the cell as portable Markdown (image and caption, or caption and table)
+     * @param caption  its number and caption as one Markdown line: {@code **图 2** 各行业事件数量}
+     * @param alt      a figure's text alternative (empty for tables)
+     * @param rows     its numbers as table rows, as the site's table shows them
+     */
+    public record CellBlock(CellData data, String markdown, String caption, String alt, TableRows rows)
+            implements Block {
+    }
+
+    /** A reference link as {@link ChapterRenderer} writes it: {@code [图 2](02-monitoring.html#fig-x)}. */
+    private static final Pattern REFERENCE_LINK = Pattern.compile(
+            "\\[([^\\]\\n]+)]\\(([^()#\\s]*)#((?:fig|tbl)-[a-z0-9-]+)\\)");
+    /** The placeholder a cell leaves in a chapter's Markdown: {@code ```cell <id>}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("^(`{3,})cell (\\S+)\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+
+    private final Report report;
+    private final Map<String, CellData> cells;
+    private final Messages messages;
+
+    /** @param cells every cell's numbers, by id */
+    public PortableMarkdown(Report report, Map<String, CellData> cells, Messages messages) {
+        this.report = report;
+        this.cells = Map.copyOf(cells);
+        this.messages = messages;
+    }
+
+    /**
+     * {@code <slug>.md} for every chapter, and {@link #REPORT_FILE}, by path in the version folder.
+     *
+     * @param abstractPage the rendered abstract, or null
+     * @throws InputException when a chapter's own file would be {@code report.md}
+     */
+    public Map<String, byte[]> files(RenderedChapter abstractPage, List<RenderedChapter> chapters)
+            throws InputException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (RenderedChapter chapter : chapters) {
+            String name = fileName(chapter.chapter(), ".md");
+            if (name.equals(REPORT_FILE)) {
+                throw InputException.of(Problem.error(chapter.chapter().file(), "a chapter cannot be named "
+                        + REPORT_FILE + ": the build writes the whole report as " + REPORT_FILE + "; rename the file"));
+            }
+            files.put(name, chapterFile(chapter).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put(REPORT_FILE, reportFile(abstractPage, chapters).getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** A chapter's file name in the version folder with another extension: {@code 02-monitoring.md}. */
+    public static String fileName(Chapter chapter, String extension) {
+        return chapter.slug() + extension;
+    }
+
+    /** One chapter as a standalone Markdown file; references to other chapters link to their {@code .md}. */
+    public String chapterFile(RenderedChapter chapter) {
+        StringBuilder out = new StringBuilder();
+        frontMatter(out, chapter.chapter().fullTitle());
+        out.append("# ").append(escape(chapter.chapter().fullTitle())).append("\n\n");
+        appendBlocks(out, blocks(chapter, ".md"));
+        return out.toString();
+    }
+
+    /** The abstract and every chapter in one file; references are text. */
+    public String reportFile(RenderedChapter abstractPage, List<RenderedChapter> chapters) {
+        StringBuilder out = new StringBuilder();
+        frontMatter(out, report.info().title());
+        if (abstractPage != null) {
+            out.append("# ").append(escape(messages.get("site.abstract"))).append("\n\n");
+            appendBlocks(out, blocks(abstractPage, null));
+        }
+        for (RenderedChapter chapter : chapters) {
+            out.append("# ").append(escape(chapter.chapter().fullTitle())).append("\n\n");
+            appendBlocks(out, blocks(chapter, null));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A chapter as prose and cells, in order. A reference to a cell of the same chapter becomes its
+     * label ("图 2"); one to another chapter's cell becomes a link to that chapter's file with
+     * {@code linkExtension} ({@code [图 5](03-services.md)}), or the label alone when it is null.
+     */
+    public List<Block> blocks(RenderedChapter rendered, String linkExtension) {
+        Chapter chapter = rendered.chapter();
+        List<Block> blocks = new ArrayList<>();
+        List<String> prose = new ArrayList<>();
+        String[] lines = rendered.markdown().split("\n", -1);
+        String openFence = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (openFence != null) {
+                prose.add(line);
+                if (closes(line, openFence)) {
+                    openFence = null;
+                }
+                continue;
+            }
+            Matcher placeholder = PLACEHOLDER.matcher(line);
+            if (placeholder.matches() && cellOf(chapter, placeholder.group(2)) != null) {
+                flush(prose, blocks);
+                blocks.add(cellBlock(cells.get(placeholder.group(2))));
+                String fence = placeholder.group(1);
+                while (i + 1 < lines.length && !lines[i].strip().equals(fence)) {
+                    i++;
+                }
+                continue;
+            }
+            Matcher fence = FENCE.matcher(line);
+            if (fence.matches() && !(fence.group(1).charAt(0) == '`' && fence.group(2).contains("`"))) {
+                openFence = fence.group(1);
+                prose.add(line);
+                continue;
+            }
+            prose.add(resolveReferences(line, chapter, linkExtension));
+        }
+        flush(prose, blocks);
+        return List.copyOf(blocks);
+    }
+
+    private static boolean closes(String line, String openFence) {
+        Matcher fence = FENCE.matcher(line);
+        return fence.matches() && fence.group(1).charAt(0) == openFence.charAt(0)
+                && fence.group(1).length() >= openFence.length() && fence.group(2).isBlank();
+    }
+
+    private static Cell cellOf(Chapter chapter, String id) {
+        return chapter.cells().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private String resolveReferences(String line, Chapter from, String linkExtension) {
+        Matcher link = REFERENCE_LINK.matcher(line);
+        return link.replaceAll(match -> {
+            Report.CellPlace place = report.cells().get(match.group(3));
+            if (place == null || !place.cell().label().equals(match.group(1))
+                    || !(match.group(2).isEmpty() || match.group(2).equals(place.chapter().pageName()))) {
+                return Matcher.quoteReplacement(match.group());
+            }
+            String label = place.cell().label();
+            boolean sameChapter = place.chapter().slug().equals(from.slug());
+            if (sameChapter || linkExtension == null || place.chapter() == report.abstractPage()) {
+                return Matcher.quoteReplacement(label);
+            }
+            return Matcher.quoteReplacement("[" + label + "](" + fileName(place.chapter(), linkExtension) + ")");
+        });
+    }
+
+    /** Adds the collected prose as one block, without blank lines at its ends or repeated inside. */
+    private static void flush(List<String> prose, List<Block> blocks) {
+        List<String> kept = new ArrayList<>();
+        String openFence = null;
+        for (String line : prose) {
+            boolean blank = line.isBlank();
+            if (openFence == null && blank && (kept.isEmpty() || kept.get(kept.size() - 1).isEmpty())) {
+                continue;
+            }
+            kept.add(openFence == null && blank ? "" : line);
+            if (openFence != null) {
+                if (closes(line, openFence)) {
+                    openFence = null;
+                }
+            } else {
+                Matcher fence = FENCE.matcher(line);
+                if (fence.matches()) {
+                    openFence = fence.group(1);
+                }
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
+            kept.remove(kept.size() - 1);
+        }
+        prose.clear();
+        if (!kept.isEmpty()) {
+            blocks.add(new Prose(String.join("\n", kept)));
+        }
+    }
+
+    private CellBlock cellBlock(CellData data) {
+        Cell cell = data.cell();
+        String base = "figures/" + cell.id();
+        String caption = "**" + escape(cell.label()) + "** " + escape(cell.caption());
+        TableRows rows = TableRows.of(data, messages);
+        StringBuilder md = new StringBuilder();
+        if (cell.kind() == CellKind.FIGURE) {
+            String alt = AltText.of(data, report.info().isChinese());
+            // The image and its caption share a paragraph (a hard line break between them), so that
+            // pandoc keeps the alt text as alt text instead of printing it as a figure caption.
+            md.append("![").append(escape(alt)).append("](").append(base).append(".svg)\\\n")
+                    .append(caption).append(" · [PNG](").append(base).append(".png) · [CSV](")
+                    .append(base).append(".csv)");
+            return new CellBlock(data, md.toString(), caption, alt, rows);
+        }
+        md.append(caption).append(" · [CSV](").append(base).append(".csv)\n\n");
+        appendTable(md, rows);
+        return new CellBlock(data, md.toString().stripTrailing(), caption, "", rows);
+    }
+
+    /** A GFM table: the first column (labels) aligned left, the numbers right. */
+    static void appendTable(StringBuilder md, TableRows rows) {
+        md.append('|');
+        rows.header().forEach(h -> md.append(' ').append(escape(h)).append(" |"));
+        md.append("\n|");
+        for (int i = 0; i < rows.header().size(); i++) {
+            md.append(i == 0 ? " :--- |" : " ---: |");
+        }
+        md.append('\n');
+        for (List<String> row : rows.rows()) {
+            md.append('|');
+            row.forEach(v -> md.append(' ').append(escape(v)).append(" |"));
+            md.append('\n');
+        }
+    }
+
+    private static void appendBlocks(StringBuilder out, List<Block> blocks) {
+        for (Block block : blocks) {
+            out.append(block instanceof Prose prose ? prose.markdown() : ((CellBlock) block).markdown()).append("\n\n");
+        }
+    }
+
+    private void frontMatter(StringBuilder out, String title) {
+        ReportInfo info = report.info();
+        out.append("---\n")
+                .append("title: ").append(yamlString(title)).append('\n')
+                .append("report: ").append(yamlString(info.title())).append('\n')
+                .append("version: ").append(yamlString(info.version())).append('\n')
+                .append("lang: ").append(yamlString(info.language())).append('\n')
+                .append("---\n\n");
+    }
+
+    /** Text as Markdown that shows it literally, on one line. */
+    public static String escape(String text) {
+        return MarkdownOutputFormat.INSTANCE.escapePlainText(text.replaceAll("\\s*\\R\\s*", " "));
+    }
+
+    /** A YAML double-quoted scalar (JSON's string syntax, which YAML reads the same). */
+    static String yamlString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

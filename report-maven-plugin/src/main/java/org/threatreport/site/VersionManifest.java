@@ -1,0 +1,59 @@
+package org.threatreport.site;
+
+import java.io.IOException;
+import java.util.List;
+import org.threatreport.render.InlineValue;
+
+/**
+ * {@code values.json} of a version folder: what the version is, its pages, every figure and table
+ * (its numbers are in {@code figures/<id>.csv}) and every value computed into the text. The
+ * corrections log of a later version compares its own with these, so a version published years
+ * ago can still be compared with.
+ */
+public record VersionManifest(String version, String edition, String title, String date, String language,
+                              List<PageRef> pages, List<CellRef> cells, List<InlineValue> values) {
+
+    public static final String FILE = "values.json";
+
+    /** A page of the version and its title. */
+    public record PageRef(String href, String title) {
+    }
+
+    /**
+     * A figure or table.
+     *
+     * @param label its number ("图 3")
+     * @param page  the page it stands on
+     * @param csv   its numbers, relative to the version folder
+     */
+    public record CellRef(String id, String label, String caption, String page, String csv) {
+    }
+
+    public VersionManifest {
+        pages = pages == null ? List.of() : List.copyOf(pages);
+        cells = cells == null ? List.of() : List.copyOf(cells);
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public static VersionManifest parse(byte[] json) throws IOException {
+        return Json.read(json, VersionManifest.class);
+    }
+
+    public byte[] json() {
+        return Json.write(this);
+    }
+
+    /** This version as {@code versions.json} lists it (aliases are given by {@link Versions}). */
+    public VersionEntry entry() {
+        return entry(pages.stream().map(PageRef::href).toList());
+    }
+
+    /** @param pages the pages the version folder actually holds (other stages may add pages of their own) */
+    public VersionEntry entry(List<String> pages) {
+        return new VersionEntry(version, title, date, edition, language, List.of(), pages);
+    }
+
+    public String pageTitle(String href) {
+        return pages.stream().filter(p -> p.href().equals(href)).map(PageRef::title).findFirst().orElse(href);
+    }
+}

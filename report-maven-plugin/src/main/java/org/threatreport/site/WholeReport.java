@@ -1,0 +1,102 @@
+package org.threatreport.site;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.threatreport.render.RenderedChapter;
+
+/**
+ * The whole report on one page ({@code all.html}), to read straight through or to print: every
+ * chapter's HTML one after the other, each a section whose headings move one level down (the page
+ * has one {@code h1}, the report's title). Ids stay unique on the page — an id a later chapter
+ * repeats gets a suffix — and links follow: {@code #id} and {@code 02-monitoring.html#id} point
+ * into the page, {@code 02-monitoring.html} to that chapter's section.
+ */
+final class WholeReport {
+
+    /** A page of the report to put on the whole page: its file name, title and body. */
+    record Part(String pageName, String title, String html) {
+
+        static Part of(RenderedChapter chapter) {
+            return new Part(chapter.chapter().pageName(), chapter.chapter().fullTitle(), chapter.html());
+        }
+    }
+
+    /** One part on the page; {@code html} is ready to print as it is. */
+    public record Section(String id, String titleId, String title, String html) {
+    }
+
+    private static final Pattern ID = Pattern.compile("(\\sid=\")([^\"]*)(\")");
+    private static final Pattern HREF = Pattern.compile("(\\shref=\")([^\"]*)(\")");
+    private static final Pattern HEADING = Pattern.compile("<(/?)h([1-5])\\b");
+
+    private WholeReport() {
+    }
+
+    /**
+     * @param reserved ids the page's layout uses itself (its own headings, the search box …)
+     */
+    static List<Section> sections(List<Part> parts, Set<String> reserved) {
+        Set<String> used = new HashSet<>(reserved);
+        Map<String, String> sectionIds = new HashMap<>();
+        List<String> titleIds = new ArrayList<>();
+        List<Map<String, String>> idMaps = new ArrayList<>();
+        Map<String, Integer> byPage = new HashMap<>();
+        for (Part part : parts) {
+            String slug = part.pageName().replaceFirst("\\.html$", "");
+            String sectionId = unique("part-" + slug, used);
+            sectionIds.put(part.pageName(), sectionId);
+            titleIds.add(unique(sectionId + "-title", used));
+            Map<String, String> ids = new HashMap<>();
+            Matcher id = ID.matcher(part.html());
+            while (id.find()) {
+                ids.putIfAbsent(id.group(2), unique(id.group(2), used));
+            }
+            byPage.put(part.pageName(), idMaps.size());
+            idMaps.add(ids);
+        }
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            Map<String, String> ids = idMaps.get(i);
+            String html = ID.matcher(part.html()).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group(1) + ids.getOrDefault(m.group(2), m.group(2)) + m.group(3)));
+            html = HREF.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group(1) + link(m.group(2), ids, sectionIds, byPage, idMaps) + m.group(3)));
+            html = HEADING.matcher(html).replaceAll(m -> "<" + m.group(1) + "h" + (Integer.parseInt(m.group(2)) + 1));
+            sections.add(new Section(sectionIds.get(part.pageName()), titleIds.get(i), part.title(), html));
+        }
+        return sections;
+    }
+
+    private static String link(String href, Map<String, String> own, Map<String, String> sectionIds,
+                               Map<String, Integer> byPage, List<Map<String, String>> idMaps) {
+        if (href.startsWith("#")) {
+            return "#" + own.getOrDefault(href.substring(1), href.substring(1));
+        }
+        int hash = href.indexOf('#');
+        String page = hash < 0 ? href : href.substring(0, hash);
+        Integer target = byPage.get(page);
+        if (target == null) {
+            return href;
+        }
+        if (hash < 0) {
+            return "#" + sectionIds.get(page);
+        }
+        String fragment = href.substring(hash + 1);
+        return "#" + idMaps.get(target).getOrDefault(fragment, fragment);
+    }
+
+    private static String unique(String id, Set<String> used) {
+        String candidate = id;
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = id + "-" + n;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,145 @@
+package org.threatreport.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threatreport.model.CellKind;
+import org.threatreport.render.PortableFixture;
+import org.threatreport.render.PortableMarkdown;
+
+/**
+ * The notebooks of the small report of {@code portable/input/}: the golden chapter's notebook is
+ * exactly {@code portable/expected/01-golden.ipynb} (rewrite with {@code -Dgolden.update=true} and
+ * review the diff), every notebook is valid nbformat 4.5, and its code, run with JShell beside the
+ * report's data, prints the report's numbers — here with multi-category columns, groups, top-N,
+ * filters on a group and a month, percent axes, pies and stacked bars, which the flagship report
+ * does not all use.
+ */
+class NotebookBuilderTest {
+
+    /** A 1×1 PNG standing in for the figures, whose real bytes depend on the fonts of the machine. */
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @TempDir
+    static Path folder;
+    static PortableFixture fixture;
+    static NotebookBuilder builder;
+    static Map<String, byte[]> figureFiles = new TreeMap<>();
+    static Map<String, byte[]> notebooks;
+
+    @BeforeAll
+    static void build() throws Exception {
+        fixture = PortableFixture.load();
+        fixture.cells.values().stream().filter(c -> c.cell().kind() == CellKind.FIGURE)
+                .forEach(c -> figureFiles.put("figures/" + c.cell().id() + ".png", PNG));
+        builder = new NotebookBuilder(fixture.report, fixture.data, fixture.cells, fixture.markdown, fixture.messages);
+        notebooks = builder.files(fixture.chapters, figureFiles);
+        // The version folder as the build lays it out: notebooks beside data/<table>.csv.
+        Files.createDirectories(folder.resolve("data"));
+        Files.copy(PortableFixture.INPUT.resolve("data/incidents.csv"), folder.resolve("data/incidents.csv"));
+        for (Map.Entry<String, byte[]> notebook : notebooks.entrySet()) {
+            Files.write(folder.resolve(notebook.getKey()), notebook.getValue());
+        }
+    }
+
+    @Test
+    void theGoldenNotebookIsAsExpected() throws Exception {
+        PortableFixture.assertGolden("01-golden.ipynb", new String(notebooks.get("01-golden.ipynb"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyChapterHasItsNotebook() {
+        assertEquals(List.of("01-golden.ipynb", "02-other.ipynb"), List.copyOf(notebooks.keySet()));
+    }
+
+    @Test
+    void theNotebooksFollowTheNbformatSchema() throws Exception {
+        List<Path> files = notebooks.keySet().stream().map(folder::resolve).toList();
+        for (Path file : files) {
+            assertEquals(List.of(), NotebookChecks.structuralProblems(file), file.toString());
+        }
+        String python = NotebookChecks.pythonWithNbformat();
+        Assumptions.assumeTrue(python != null, "no Python with nbformat (apt-get install python3-nbformat)");
+        assertEquals(files.stream().map(f -> "VALID " + f).toList(), NotebookChecks.validateWithNbformat(python, files));
+    }
+
+    @Test
+    void buildingTwiceGivesTheSameBytes() {
+        Map<String, byte[]> again = builder.files(fixture.chapters, figureFiles);
+        notebooks.forEach((name, bytes) -> assertEquals(new String(bytes, StandardCharsets.UTF_8),
+                new String(again.get(name), StandardCharsets.UTF_8), name));
+    }
+
+    @Test
+    void theCellsAreTheTextTheSetupAndAComputationPerFigureOrTable() throws Exception {
+        JsonNode cells = new ObjectMapper().readTree(notebooks.get("01-golden.ipynb")).path("cells");
+        List<String> shape = new ArrayList<>();
+        for (JsonNode cell : cells) {
+            String computes = cell.path("metadata").path(NotebookBuilder.METADATA_KEY).path("cell").asText("");
+            shape.add(cell.path("cell_type").asText() + (computes.isEmpty() ? "" : " " + computes));
+        }
+        assertEquals(List.of("markdown", "code", "code", "code", "code", "markdown", "code fig-sectors", "markdown",
+                "code tbl-techniques", "markdown", "code fig-channels", "markdown", "code fig-sector-channel", "markdown",
+                "code tbl-march-web", "markdown"), shape);
+        assertEquals("01-golden-1", cells.get(0).path("id").asText());
+        assertTrue(cells.get(1).path("source").get(0).asText().startsWith("%maven tech.tablesaw:tablesaw-core:0.44.4"));
+        assertTrue(cells.get(1).path("source").get(1).asText().startsWith("%maven org.knowm.xchart:xchart:3.8.8"));
+    }
+
+    @Test
+    void figuresKeepTheReportsPngAndTablesAnHtmlTable() throws Exception {
+        Map<String, JsonNode> results = new TreeMap<>();
+        for (JsonNode cell : new ObjectMapper().readTree(notebooks.get("01-golden.ipynb")).path("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
+                if (output.path("output_type").asText().equals("execute_result")) {
+                    results.put(cell.path("metadata").path(NotebookBuilder.METADATA_KEY).path("cell").asText(), output);
+                }
+            }
+        }
+        assertEquals(Base64.getEncoder().encodeToString(PNG), results.get("fig-sectors").path("data").path("image/png").asText());
+        assertEquals(720, results.get("fig-sectors").path("metadata").path("image/png").path("width").asInt());
+        String html = results.get("tbl-techniques").path("data").path("text/html").toString();
+        assertTrue(html.contains("<th>Other</th><td style=\\\"text-align: right\\\">6</td>"), html);
+        String text = results.get("tbl-techniques").path("data").path("text/plain").toString();
+        assertTrue(text.contains("Table 1"), text);
+    }
+
+    @Test
+    void theCodeRunWithJShellPrintsTheReportsNumbers() throws Exception {
+        NotebookRunner.Output run = NotebookRunner.run(folder, List.copyOf(notebooks.keySet()));
+        assertEquals(List.of(), run.errors(), run.log());
+        int compared = 0;
+        for (String notebook : notebooks.keySet()) {
+            Map<String, List<String>> printed = run.printed().get(notebook);
+            assertNotNull(printed, run.log());
+            Map<String, String> stored = NotebookChecks.storedPrints(folder.resolve(notebook));
+            for (PortableMarkdown.Block block : fixture.markdown.blocks(fixture.chapter(notebook.replace(".ipynb", "")), null)) {
+                if (block instanceof PortableMarkdown.CellBlock cell) {
+                    String id = cell.data().cell().id();
+                    List<String> expected = NotebookChecks.expectedLines(cell.rows().toCsv(),
+                            fixture.messages.get("table.count"), fixture.messages.get("table.share"));
+                    assertEquals(expected, printed.get(id), notebook + " " + id);
+                    assertEquals(String.join("\n", expected) + "\n", stored.get(id), notebook + " " + id + " stored output");
+                    compared++;
+                }
+            }
+        }
+        assertEquals(fixture.cells.size(), compared);
+    }
+}

@@ -1,0 +1,163 @@
+package org.threatreport.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threatreport.config.BuildOptions;
+import org.threatreport.site.VersionManifest;
+import org.threatreport.site.Versions;
+
+/**
+ * Two versions of one edition built into one site root by {@code site:report}: the root lists both
+ * and lands on the latest, every page carries the version selector and the banner's data, and the
+ * second version's corrections log names each number that changed.
+ */
+class VersionedSiteTest {
+
+    static final Path FIXTURE = Path.of("src/test/resources/publish/report");
+
+    @TempDir
+    static Path project;
+    static Path root;
+
+    @BeforeAll
+    static void buildTwoVersions() throws Exception {
+        copy(FIXTURE, project);
+        root = project.resolve("target/report-site");
+        build("2017.0");
+        revise(project);
+        build("2017.1");
+    }
+
+    static void build(String version) throws Exception {
+        new ReportBuild(new BuildOptions(project, project.resolve("content"), project.resolve("data"),
+                project.resolve("site-template"), root, project.resolve("target/report-cache"), version,
+                Optional.empty()), BuildLog.silent()).run();
+    }
+
+    /** The revision: one incident reclassified, and the editor's note on it. */
+    static void revise(Path project) throws Exception {
+        Path csv = project.resolve("data/incidents.csv");
+        Files.writeString(csv, Files.readString(csv).replace("G03,2017-02-20,金融机构", "G03,2017-02-20,政府部门"));
+        Files.writeString(project.resolve("content/corrections.md"), """
+                ---
+                title: 更正说明
+                ---
+
+                2018 年 9 月：事件 G03 的行业由金融机构更正为政府部门（共 ${incidents.count()} 起事件）。
+                """);
+    }
+
+    static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    static Document page(String path) throws Exception {
+        return Jsoup.parse(root.resolve(path).toFile(), "UTF-8");
+    }
+
+    static String text(String path) throws Exception {
+        return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSiteRootListsBothVersionsAndLandsOnTheLatest() throws Exception {
+        Versions versions = Versions.parse(Files.readAllBytes(root.resolve("versions.json")));
+        assertEquals(List.of("2017.1", "2017.0"), versions.entries().stream().map(v -> v.version()).toList());
+        assertEquals(List.of("latest"), versions.entries().get(0).aliases());
+        assertEquals("2017", versions.entries().get(0).edition());
+        assertTrue(versions.entries().get(0).pages().containsAll(List.of("index.html", "01-golden.html", "02-other.html",
+                "corrections.html")));
+        assertTrue(text("versions.js").contains("window.threatReportVersions = [{\"version\":\"2017.1\""));
+
+        Document index = page("index.html");
+        assertEquals("0; url=2017.1/index.html", index.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertEquals("2017.1/index.html", index.selectFirst("a").attr("href"));
+        assertEquals("0; url=../2017.1/02-other.html", page("latest/02-other.html").selectFirst("meta[http-equiv=refresh]")
+                .attr("content"));
+        assertEquals(List.of("2017.1/index.html", "2017.1/corrections.html", "2017.0/index.html", "2017.0/corrections.html"),
+                page("versions.html").select("main a").eachAttr("href"));
+        assertTrue(text("404.html").contains("<script src=\"versions.js\"></script>"));
+        assertTrue(text("sitemap.xml").contains("<loc>2017.1/sitemap.xml</loc>"), text("sitemap.xml"));
+        assertTrue(text("2017.1/sitemap.xml").contains("<loc>02-other.html</loc>"));
+        try (var names = Files.list(root)) {
+            assertEquals(List.of(), names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList());
+        }
+    }
+
+    @Test
+    void everyPageHasTheVersionSelectorAndTheBannerData() throws Exception {
+        for (String version : List.of("2017.0", "2017.1")) {
+            for (String name : List.of("index.html", "01-golden.html", "02-other.html", "corrections.html")) {
+                Document page = page(version + "/" + name);
+                assertEquals(version, page.selectFirst("meta[name=report-version]").attr("content"), name);
+                assertEquals(name, page.selectFirst("meta[name=report-page]").attr("content"), name);
+                Element banner = page.getElementById("version-banner");
+                assertTrue(banner.hasAttr("hidden"), "the banner is shown by the script, decided when read");
+                assertTrue(banner.attr("data-outdated").contains("{2}"), banner.outerHtml());
+                List<String> scripts = page.select("script[src]").eachAttr("src");
+                assertEquals("../versions.js", scripts.get(0), "the versions are known before the page's own scripts run");
+                assertTrue(scripts.contains("assets/report.js"), scripts.toString());
+                Element switcher = page.selectFirst("nav.version-switcher");
+                assertTrue(switcher.selectFirst("a[aria-current]").attr("href").startsWith("../" + version + "/"));
+            }
+        }
+        // Without scripts, the selector is a list of links to the same page in each version built so far.
+        assertEquals(List.of("../2017.1/02-other.html", "../2017.0/02-other.html", "../versions.html"),
+                page("2017.1/02-other.html").select("nav.version-switcher a").eachAttr("href"));
+        assertTrue(text("2017.1/assets/report.js").contains("window.threatReportVersions"));
+    }
+
+    @Test
+    void valuesJsonRecordsEveryInlineValueWithItsPlace() throws Exception {
+        VersionManifest manifest = VersionManifest.parse(Files.readAllBytes(root.resolve("2017.1/values.json")));
+        assertEquals("2017.1", manifest.version());
+        assertEquals("2017", manifest.edition());
+        var count = manifest.values().stream().filter(v -> v.page().equals("01-golden.html")
+                && v.expression().equals("incidents.count(\"industry\", \"政府部门\")")).findFirst().orElseThrow();
+        assertEquals("6", count.value());
+        assertEquals(5, count.line());
+        assertTrue(count.context().endsWith("其中政府部门"), count.context());
+        assertTrue(manifest.cells().stream().anyMatch(c -> c.id().equals("fig-industry") && c.label().equals("图 1")
+                && c.page().equals("01-golden.html") && c.csv().equals("figures/fig-industry.csv")));
+    }
+
+    @Test
+    void theCorrectionsLogNamesEveryNumberThatChanged() throws Exception {
+        Document corrections = page("2017.1/corrections.html");
+        assertEquals("更正说明", corrections.selectFirst("main h1").text());
+        String text = corrections.selectFirst("main").text();
+        assertTrue(text.contains("事件 G03 的行业由金融机构更正为政府部门（共 11 起事件）"), text);
+        assertTrue(text.contains("与 2017.0 版相比"), text);
+        assertTrue(text.contains("图 1: 各行业事件数量 政府部门 5 → 6"), text);
+        assertTrue(text.contains("金融机构 2 → 1"), text);
+        assertTrue(text.contains("其中政府部门” 5 → 6 incidents.count(\"industry\", \"政府部门\")"), text);
+        assertTrue(text.contains("“排名前三的行业是” 政府部门、金融机构、教育 → 政府部门、教育、IT 信息技术"), text);
+        assertFalse(text.contains("图 2: 月度趋势"), "unchanged figures are not listed: " + text);
+        assertEquals("../2017.0/corrections.html", corrections.selectFirst(".changes-earlier a").attr("href"));
+
+        String first = page("2017.0/corrections.html").selectFirst("main").text();
+        assertTrue(first.contains("这是本报告的第一个版本。"), first);
+    }
+}

@@ -1,0 +1,497 @@
+package org.threatreport.reading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.threatreport.site.SearchTokenizer;
+import org.threatreport.site.TokenizerSamples;
+
+/**
+ * The flagship 2017 report read in a real browser — Debian's headless Chromium — served over http
+ * from 127.0.0.1 (and once from file://): the contents and previous/next through every chapter,
+ * Chinese search, the sidebar, keyboard use, figures, dark mode, print, small screens, the 404
+ * page, no console error, and axe-core's accessibility rules. Screenshots at 390 and 1280 px
+ * are kept under {@code target/screenshots/}. Skipped only where Chromium is not installed.
+ */
+class ReadingInBrowserTest {
+
+    static Path site;
+    static SiteServer server;
+    static Browser browser;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (" + Browser.CHROMIUM + ")");
+        site = ReadingSite.version();
+        server = new SiteServer(ReadingSite.root(), "/threat-report/");
+        browser = new Browser();
+        driver = browser.driver;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void desktop() {
+        browser.viewport(1280, 900, false);
+        browser.media("screen", "light");
+    }
+
+    @AfterEach
+    void theConsoleStaysFreeOfErrors() {
+        assertEquals(List.of(), browser.takeConsoleErrors());
+    }
+
+    static void open(String page) {
+        driver.get(server.url("2017/" + page));
+    }
+
+    static String h1() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    static Object js(String script, Object... arguments) {
+        return browser.script(script, arguments);
+    }
+
+    static String page(String url) {
+        String path = URI.create(url).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** {@code 02-monitoring.html#行业排名} from a link's address. */
+    static String link(String href) {
+        String decoded = URLDecoder.decode(href, StandardCharsets.UTF_8);
+        return decoded.substring(decoded.lastIndexOf('/') + 1);
+    }
+
+    static List<String> texts(List<WebElement> elements) {
+        return elements.stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void theContentsAndPreviousNextLeadThroughEveryChapter() {
+        open("index.html");
+        List<String> titles = texts(driver.findElements(By.cssSelector(".toc-chapters > li > a")));
+        assertEquals(ReportPages.CHAPTER_TITLES, titles);
+        for (int i = 0; i < titles.size(); i++) {
+            driver.findElements(By.cssSelector(".toc-chapters > li > a")).get(i).click();
+            assertEquals(titles.get(i), h1());
+            assertEquals(titles.get(i), driver.findElement(By.cssSelector(".site-nav a[aria-current=page]")).getText());
+            driver.navigate().back();
+        }
+        driver.findElement(By.cssSelector(".toc-chapters > li > a")).click();
+        List<String> forward = new ArrayList<>(List.of(h1()));
+        while (!driver.findElements(By.cssSelector("a[rel=next]")).isEmpty()) {
+            driver.findElement(By.cssSelector("a[rel=next]")).click();
+            forward.add(h1());
+        }
+        assertEquals(titles, forward);
+        List<String> backward = new ArrayList<>(List.of(h1()));
+        while (!page(driver.getCurrentUrl()).equals("index.html")) {
+            driver.findElement(By.cssSelector("a[rel=prev]")).click();
+            backward.add(h1());
+        }
+        List<String> expected = new ArrayList<>(titles);
+        Collections.reverse(expected);
+        expected.add(driver.findElement(By.cssSelector(".site-title")).getText());
+        assertEquals(expected, backward);
+    }
+
+    @Test
+    void searchingChineseInTheHeaderShowsSnippetsAndOpensTheSection() throws Exception {
+        Set<String> expected = ReportText.containing(site, "勒索");
+        open("index.html");
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.click();
+        input.sendKeys("勒索");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results .search-result")));
+        browser.waiting().until(d -> !d.findElement(By.id("search-status")).getAttribute("textContent").contains("…"));
+        assertEquals(expected.size() + " 条结果", driver.findElement(By.id("search-status")).getAttribute("textContent"));
+        List<WebElement> results = driver.findElements(By.cssSelector("#search-results .search-result a"));
+        assertEquals(Math.min(8, expected.size()), results.size());
+        for (WebElement result : results) {
+            assertTrue(expected.contains(link(result.getAttribute("href"))), result.getAttribute("href"));
+            assertFalse(result.findElements(By.cssSelector(".search-result-chapter")).isEmpty());
+            List<String> marks = texts(result.findElements(By.tagName("mark")));
+            assertFalse(marks.isEmpty(), result.getText());
+            marks.forEach(mark -> assertEquals("勒索", mark));
+        }
+        if (expected.size() > 8) {
+            assertTrue(driver.findElement(By.cssSelector(".search-more a")).getText().contains(String.valueOf(expected.size())));
+        }
+        browser.screenshot("search-panel-1280");
+        WebElement first = results.get(0);
+        String target = link(first.getAttribute("href"));
+        first.click();
+        browser.waiting().until(d -> link(d.getCurrentUrl()).equals(target));
+        String id = target.substring(target.indexOf('#') + 1);
+        Number top = (Number) js("return document.getElementById(arguments[0]).getBoundingClientRect().top", id);
+        assertTrue(top.doubleValue() >= 0 && top.doubleValue() < 200, "the section is at the top of the window: " + top);
+        browser.waiting().until(d -> "location".equals(js(
+                "var a = document.querySelector('.nav-sections a[href=\"#' + arguments[0] + '\"]'); return a && a.getAttribute('aria-current')", id)));
+        browser.screenshot("search-opened-1280");
+    }
+
+    @Test
+    void theSearchPageListsEveryPassageContainingTheQuery() throws Exception {
+        for (String query : List.of("勒索", "挖矿", "毒", "DDoS")) {
+            open("search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            browser.waiting().until(d -> !d.findElements(By.cssSelector("#search-page-results a")).isEmpty());
+            Set<String> found = driver.findElements(By.cssSelector("#search-page-results a")).stream()
+                    .map(a -> link(a.getAttribute("href"))).collect(Collectors.toCollection(LinkedHashSet::new));
+            assertEquals(new TreeSet<>(ReportText.containing(site, query)), new TreeSet<>(found), query);
+            assertEquals(query, driver.findElement(By.id("search-input")).getAttribute("value"));
+            assertTrue(driver.findElement(By.id("search-page-status")).getText().contains(String.valueOf(found.size())));
+        }
+        browser.screenshot("search-page-1280");
+        browser.viewport(390, 844, true);
+        open("search.html?q=" + URLEncoder.encode("勒索", StandardCharsets.UTF_8));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#search-page-results a")).isEmpty());
+        browser.screenshot("search-page-390");
+    }
+
+    @Test
+    void theBrowserCutsTextIntoTheSameTermsAsTheBuild() {
+        open("index.html");
+        @SuppressWarnings("unchecked")
+        List<List<String>> browserTerms = (List<List<String>>) js(
+                "return arguments[0].map(function (s) { return ReportSearch.tokens(s); })", TokenizerSamples.STRINGS);
+        @SuppressWarnings("unchecked")
+        List<String> browserNormalized = (List<String>) js(
+                "return arguments[0].map(function (s) { return ReportSearch.normalize(s); })", TokenizerSamples.STRINGS);
+        for (int i = 0; i < TokenizerSamples.STRINGS.size(); i++) {
+            String sample = TokenizerSamples.STRINGS.get(i);
+            assertEquals(SearchTokenizer.tokens(sample), browserTerms.get(i), sample);
+            assertEquals(SearchTokenizer.normalize(sample), browserNormalized.get(i), sample);
+        }
+    }
+
+    @Test
+    void searchWorksFromFileUrlsToo() {
+        driver.get(site.resolve("index.html").toUri().toString());
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.click();
+        input.sendKeys("挖矿");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results .search-result")));
+        WebElement first = driver.findElement(By.cssSelector("#search-results .search-result a"));
+        String target = link(first.getAttribute("href"));
+        first.click();
+        browser.waiting().until(d -> link(d.getCurrentUrl()).equals(target));
+        assertTrue(driver.getCurrentUrl().startsWith("file:"));
+    }
+
+    @Test
+    void searchIsFast() throws Exception {
+        open("index.html");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timing = (Map<String, Object>) driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "var queries = ['勒索', '挖矿', '毒', '政府部门', 'ddos', '应急响应事件', 'attack'];"
+                        + "var start = performance.now();"
+                        + "ReportSearch.load(function (index) {"
+                        + "  var loaded = performance.now(); var runs = 20;"
+                        + "  for (var r = 0; r < runs; r++) { queries.forEach(function (q) { ReportSearch.search(index, q); }); }"
+                        + "  done({load: loaded - start, search: (performance.now() - loaded) / (runs * queries.length)});"
+                        + "});");
+        double load = ((Number) timing.get("load")).doubleValue();
+        double search = ((Number) timing.get("search")).doubleValue();
+        String line = String.format(java.util.Locale.ROOT,
+                "search-index.js: %d bytes; load and prepare: %.1f ms; one query: %.2f ms%n",
+                Files.size(site.resolve("search-index.js")), load, search);
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.writeString(Browser.SCREENSHOTS.resolve("search-timing.txt"), line);
+        System.out.print(line);
+        assertTrue(search < 50, line);
+        assertTrue(load < 2000, line);
+    }
+
+    @Test
+    void darkModeFollowsTheSystem() {
+        browser.media("screen", "dark");
+        open("02-monitoring.html");
+        assertEquals("rgb(13, 17, 23)", js("return getComputedStyle(document.body).backgroundColor"));
+        assertEquals("rgb(230, 237, 243)", js("return getComputedStyle(document.body).color"));
+        browser.screenshot("dark-02-monitoring-1280");
+        browser.viewport(390, 844, true);
+        open("index.html");
+        browser.screenshot("dark-index-390");
+        browser.media("screen", "light");
+        open("index.html");
+        assertEquals("rgb(255, 255, 255)", js("return getComputedStyle(document.body).backgroundColor"));
+    }
+
+    @Test
+    void pagesFitAPhoneAndAWideScreen() {
+        List<String> pages = List.of("index.html", "01-preface.html", "02-monitoring.html", "03-services.html",
+                "04-appendix.html", "all.html", "search.html", "404.html", "corrections.html");
+        List<String> pictured = List.of("index.html", "02-monitoring.html", "03-services.html", "all.html");
+        for (int width : List.of(360, 390, 1280)) {
+            browser.viewport(width, width < 1000 ? 844 : 900, width < 1000);
+            // the narrowest phone: every page; the others: the pages kept as pictures
+            for (String page : width == 360 ? pages : pictured) {
+                open(page);
+                Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+                assertTrue(scrollWidth.intValue() <= width, page + " is " + scrollWidth + " px wide at " + width + " px");
+                if (width != 360) {
+                    browser.screenshot(page.replace(".html", "") + "-" + width);
+                }
+            }
+        }
+        browser.viewport(390, 844, true);
+        open("02-monitoring.html");
+        browser.fullPage("02-monitoring-390-full", 390, true, 5000);
+        browser.viewport(1280, 900, false);
+        open("02-monitoring.html");
+        browser.fullPage("02-monitoring-1280-full", 1280, false, 5000);
+    }
+
+    @Test
+    void onAPhoneTheContentsAreAMenuOpenedByKeyboard() {
+        browser.viewport(390, 844, true);
+        open("03-services.html");
+        WebElement nav = driver.findElement(By.id("site-nav"));
+        WebElement toggle = driver.findElement(By.cssSelector(".nav-toggle"));
+        assertFalse(nav.isDisplayed());
+        assertTrue(toggle.isDisplayed());
+        js("arguments[0].focus()", toggle);
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        assertTrue(nav.isDisplayed());
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        assertEquals("A", js("return document.activeElement.tagName"));
+        assertTrue((Boolean) js("return document.getElementById('site-nav').contains(document.activeElement)"));
+        browser.screenshot("menu-open-390");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        assertFalse(nav.isDisplayed());
+        assertEquals(toggle, driver.switchTo().activeElement());
+    }
+
+    @Test
+    void everythingIsReachedByKeyboardWithAVisibleFocus() {
+        open("02-monitoring.html");
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        WebElement skip = driver.switchTo().activeElement();
+        assertEquals("跳到正文", skip.getText());
+        assertTrue(skip.isDisplayed() && skip.getRect().getX() >= 0, "the skip link shows when focused");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        assertTrue(driver.getCurrentUrl().endsWith("#main"));
+        open("02-monitoring.html");
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < 45; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focus = (Map<String, Object>) js(
+                    "var e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();"
+                            + "return {what: e.tagName + ' ' + (e.getAttribute('href') || e.id || e.className),"
+                            + " outline: s.outlineStyle, width: parseFloat(s.outlineWidth), visible: r.width > 0 && r.height > 0,"
+                            + " focusVisible: e.matches(':focus-visible')}");
+            String what = (String) focus.get("what");
+            seen.add(what);
+            assertTrue((Boolean) focus.get("visible"), what + " is on screen");
+            assertTrue((Boolean) focus.get("focusVisible"), what);
+            assertNotEquals("none", focus.get("outline"), what + " shows its focus");
+            assertTrue(((Number) focus.get("width")).doubleValue() >= 2, what + " shows its focus");
+        }
+        assertTrue(seen.contains("INPUT search-input"), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("A #")), "the sidebar's sections: " + seen);
+        browser.screenshot("keyboard-focus-1280");
+    }
+
+    @Test
+    void theSearchResultsAreReachedWithTheArrowKeys() {
+        open("index.html");
+        WebElement input = driver.findElement(By.id("search-input"));
+        new Actions(driver).sendKeys("/").perform();
+        assertEquals(input, driver.switchTo().activeElement(), "\"/\" goes to the search box");
+        assertEquals("", input.getAttribute("value"));
+        input.sendKeys("病毒");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results .search-result")));
+        List<WebElement> results = driver.findElements(By.cssSelector("#search-results .search-result a"));
+        assertTrue(results.size() >= 2);
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(results.get(0), driver.switchTo().activeElement());
+        new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        assertEquals(results.get(1), driver.switchTo().activeElement());
+        new Actions(driver).sendKeys(Keys.ARROW_UP).sendKeys(Keys.ARROW_UP).perform();
+        assertEquals(input, driver.switchTo().activeElement());
+        input.sendKeys(Keys.ESCAPE);
+        assertFalse(driver.findElement(By.id("search-results")).isDisplayed());
+        input.sendKeys(Keys.ENTER);
+        browser.waiting().until(d -> page(d.getCurrentUrl()).equals("search.html"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#search-page-results a")).isEmpty());
+    }
+
+    @Test
+    void aFigureOpensLargerAndClosesBackToItsLink() {
+        open("02-monitoring.html");
+        WebElement figure = driver.findElement(By.cssSelector("#fig-industry .figure-image"));
+        js("arguments[0].scrollIntoView(); arguments[0].focus()", figure);
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        WebElement dialog = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.figure-dialog")));
+        assertTrue((Boolean) js("return document.querySelector('dialog.figure-dialog').open"));
+        browser.waiting().until(d -> ((Number) js("return document.querySelector('dialog.figure-dialog img').naturalWidth")).intValue() > 0);
+        assertTrue(dialog.getText().contains("图 2"), dialog.getText());
+        assertTrue(dialog.findElement(By.tagName("img")).getSize().getWidth() > 900, "larger than in the page");
+        browser.screenshot("figure-dialog-1280");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        assertFalse((Boolean) js("return document.querySelector('dialog.figure-dialog').open"));
+        assertEquals(figure, driver.switchTo().activeElement());
+    }
+
+    @Test
+    void theSidebarMarksTheSectionInViewAndHeadingLinksAreCopied() throws Exception {
+        String origin = server.url("").replaceFirst("(http://[^/]+).*", "$1");
+        browser.cdp("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        open("02-monitoring.html");
+        for (String id : List.of("行业排名", "攻击意图")) {
+            js("document.getElementById(arguments[0]).scrollIntoView()", id);
+            browser.waiting().until(d -> "location".equals(js(
+                    "return document.querySelector('.nav-sections a[href=\"#' + arguments[0] + '\"]').getAttribute('aria-current')", id)));
+            assertEquals(1L, js("return document.querySelectorAll('.nav-sections a[aria-current]').length"));
+        }
+        browser.screenshot("section-in-view-1280");
+        WebElement anchor = driver.findElement(By.cssSelector("h2[id='影响范围'] .heading-anchor"));
+        assertTrue(anchor.getAttribute("aria-label").contains("影响范围"));
+        anchor.click();
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".toast")).getText().equals("链接已复制"));
+        assertTrue(URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8).endsWith("02-monitoring.html#影响范围"));
+        Object copied = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, function (e) { done('unreadable: ' + e); });");
+        assertEquals(driver.getCurrentUrl(), copied);
+    }
+
+    @Test
+    void printingShowsOnlyTheReportWithFiguresWholeAndLinkAddresses() throws Exception {
+        browser.media("print", "light");
+        open("02-monitoring.html");
+        for (String hidden : List.of(".site-nav", ".site-header", ".pager", ".page-toc", ".site-search", ".figure-data")) {
+            assertEquals("none", js("return getComputedStyle(document.querySelector(arguments[0])).display", hidden), hidden);
+        }
+        assertEquals("avoid", js("return getComputedStyle(document.querySelector('figure.figure')).breakInside"));
+        assertEquals("avoid", js("return getComputedStyle(document.querySelector('figure.table, table')).breakInside"));
+        assertEquals("avoid", js("return getComputedStyle(document.querySelector('main h2[id]')).breakAfter"));
+        Object after = js("var a = document.createElement('a'); a.href = 'https://www.example.org/advisory'; a.textContent = 'x';"
+                + "document.querySelector('main p').appendChild(a); return getComputedStyle(a, '::after').content;");
+        assertTrue(String.valueOf(after).contains("https://www.example.org/advisory"), String.valueOf(after));
+        Object internal = js("return getComputedStyle(document.querySelector('main a[href^=\"#\"]'), '::after').content");
+        assertEquals("none", internal, "internal links print as they are");
+        browser.fullPage("print-02-monitoring", 1280, false, 5000);
+        open("all.html");
+        assertEquals("page", js("return getComputedStyle(document.querySelector('.whole-chapter')).breakBefore"));
+        browser.media("screen", "light");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pdf = (Map<String, Object>) browser.cdp("Page.printToPDF", Map.of("printBackground", false));
+        byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+        Files.write(Browser.SCREENSHOTS.resolve("all.pdf"), bytes);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        long pages = text.split("/Type\\s*/Page[^s]", -1).length - 1;
+        assertTrue(pages >= 8, "the whole report prints on " + pages + " pages");
+    }
+
+    @Test
+    void aMissingAddressGetsThe404PageWithItsStyleAndSearch() throws Exception {
+        for (String missing : List.of("2017/no-such-chapter.html", "2017/old/path/page.html")) {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(server.url(missing)).toURL().openConnection();
+            assertEquals(404, connection.getResponseCode());
+            connection.disconnect();
+            driver.get(server.url(missing));
+            assertTrue(driver.getTitle().startsWith("页面不存在"), driver.getTitle());
+            assertEquals("flex", js("return getComputedStyle(document.querySelector('.site-header')).display"), "styled at " + missing);
+            js("document.querySelector('.skip-link').focus()");
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            assertTrue(driver.getCurrentUrl().endsWith(missing + "#main"), "the skip link stays on the page: " + driver.getCurrentUrl());
+            driver.findElement(By.cssSelector(".not-found a[href='index.html']")).click();
+            assertEquals("index.html", page(driver.getCurrentUrl()));
+            List<String> errors = browser.takeConsoleErrors();
+            assertTrue(errors.stream().allMatch(e -> e.contains(missing) && e.contains("404")), errors.toString());
+        }
+        driver.get(server.url("2017/no-such-chapter.html"));
+        browser.screenshot("404-1280");
+        browser.takeConsoleErrors();
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolationOnAnyPage() {
+        List<String> problems = new ArrayList<>();
+        List<String> pages = List.of("index.html", "01-preface.html", "02-monitoring.html", "03-services.html",
+                "04-appendix.html", "all.html", "search.html?q=%E5%8B%92%E7%B4%A2", "404.html", "corrections.html");
+        for (String scheme : List.of("light", "dark")) {
+            browser.media("screen", scheme);
+            // dark mode changes colours only: the pages that show every component (contrast is what can differ)
+            for (String page : scheme.equals("light") ? pages : List.of("index.html", "02-monitoring.html", pages.get(6))) {
+                open(page);
+                if (page.startsWith("search")) {
+                    browser.waiting().until(d -> !d.findElements(By.cssSelector("#search-page-results a")).isEmpty());
+                }
+                // all.html repeats the chapters checked on their own pages: its frame is what is new
+                Results results = (page.equals("all.html") ? axe().exclude(".whole-chapter") : axe()).analyze(driver);
+                for (Rule rule : results.getViolations()) {
+                    if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                        problems.add(scheme + " " + page + ": " + rule.getImpact() + " " + rule.getId() + " – " + rule.getHelp()
+                                + " – " + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** axe-core, reporting violations only, run in the page itself (the pages have no frames). */
+    static AxeBuilder axe() {
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        return new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
+    }
+
+    /** The chapters of the flagship report in reading order, as the contents list them. */
+    static final class ReportPages {
+        static final List<String> CHAPTER_TITLES = List.of("第一章 前言", "第二章 应急响应监测分析", "第三章 应急响应服务分析",
+                "附录 360 安服团队");
+
+        private ReportPages() {
+        }
+    }
+}

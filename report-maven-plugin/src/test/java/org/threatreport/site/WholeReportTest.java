@@ -1,0 +1,33 @@
+package org.threatreport.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WholeReportTest {
+
+    @Test
+    void idsStayUniqueAndLinksPointIntoThePage() {
+        List<WholeReport.Section> sections = WholeReport.sections(List.of(
+                new WholeReport.Part("index.html", "摘要", "<p>见 <a href=\"02-b.html#fig-a\">图 1</a></p>"),
+                new WholeReport.Part("01-a.html", "第一章", "<h2 id=\"总结\">总结</h2>\n<figure id=\"fig-a\"></figure>"
+                        + "<p><a href=\"#总结\">上文</a> <a href=\"02-b.html\">下一章</a> <a href=\"figures/fig-a.csv\">CSV</a>"
+                        + " <a href=\"https://example.org/x.html\">外链</a></p>"),
+                new WholeReport.Part("02-b.html", "第二章", "<h2 id=\"总结\">总结</h2><h3 id=\"main\">main</h3>"
+                        + "<p><a href=\"#总结\">上文</a> <a href=\"01-a.html#总结\">第一章总结</a></p>")),
+                Set.of("main"));
+        assertEquals(List.of("part-index", "part-01-a", "part-02-b"), sections.stream().map(WholeReport.Section::id).toList());
+        assertEquals("part-01-a-title", sections.get(1).titleId());
+        assertEquals("<p>见 <a href=\"#fig-a\">图 1</a></p>", sections.get(0).html());
+        String first = sections.get(1).html();
+        assertTrue(first.contains("<h3 id=\"总结\">总结</h3>"), first);
+        assertTrue(first.contains("<a href=\"#总结\">上文</a> <a href=\"#part-02-b\">下一章</a> <a href=\"figures/fig-a.csv\">"), first);
+        assertTrue(first.contains("href=\"https://example.org/x.html\""), first);
+        String second = sections.get(2).html();
+        assertTrue(second.contains("<h3 id=\"总结-2\">总结</h3><h4 id=\"main-2\">main</h4>"), second);
+        assertTrue(second.contains("<a href=\"#总结-2\">上文</a> <a href=\"#总结\">第一章总结</a>"), second);
+    }
+}
