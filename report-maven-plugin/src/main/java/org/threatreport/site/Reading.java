@@ -23,6 +23,8 @@ final class Reading {
     static final String WHOLE_PAGE = "all.html";
     static final String SEARCH_PAGE = "search.html";
     static final String NOT_FOUND_PAGE = "404.html";
+    /** Pages of a version that are no content of their own: marked noindex, left out of sitemaps. */
+    static final Set<String> NOT_FOR_SEARCH_ENGINES = Set.of(SEARCH_PAGE, NOT_FOUND_PAGE);
     /** Ids the layouts use themselves, which the whole-report page must not repeat. */
     static final Set<String> LAYOUT_IDS = Set.of("main", "site-nav", "search-input", "search-results", "search-status",
             "report-ui", "version-banner", "whole-toc-title", "abstract-title", "toc-title", "downloads-title",

@@ -52,6 +52,9 @@ public final class SiteRoot {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String page : version.pages()) {
+            if (Reading.NOT_FOR_SEARCH_ENGINES.contains(page)) {
+                continue;
+            }
             xml.append("  <url><loc>").append(Html.escape(versionUrl + page)).append("</loc><lastmod>")
                     .append(Html.escape(version.date())).append("</lastmod></url>\n");
         }

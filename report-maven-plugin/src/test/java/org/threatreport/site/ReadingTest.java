@@ -18,6 +18,16 @@ class ReadingTest {
     }
 
     @Test
+    void sitemapsLeaveOutTheSearchAndNotFoundPages() {
+        VersionEntry entry = new VersionEntry("2017", "报告", "2018-08-13", "2017", "zh-CN", java.util.List.of(),
+                java.util.List.of("01-preface.html", "404.html", "all.html", "index.html", "search.html"));
+        String xml = new String(SiteRoot.versionSitemap(entry, "https://reports.example.org/2017/"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<loc>https://reports.example.org/2017/index.html</loc>") && xml.contains("all.html"), xml);
+        assertFalse(xml.contains("404.html") || xml.contains("search.html"), xml);
+    }
+
+    @Test
     void aSummaryIsThePagesOpeningCutAtASentence() {
         String sentence = "第一句话说明全年共处置事件一百九十九起，其中政府部门最多，事业单位和金融机构次之，合计接近一半。";
         String html = "<p>" + sentence + sentence + sentence + "</p><h2 id=\"a\">A</h2><p>later</p>";
