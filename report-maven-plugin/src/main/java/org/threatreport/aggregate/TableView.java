@@ -31,7 +31,11 @@ public final class TableView {
 
     /** All rows of {@code table}; months are counted over {@code reportYear}. */
     public static TableView of(LoadedTable table, Wording wording, int reportYear) {
-        return new TableView(table, IntStream.range(0, table.rowCount()).toArray(), wording, reportYear);
+        int[] all = new int[table.rowCount()];
+        for (int row = 0; row < all.length; row++) {
+            all[row] = row;
+        }
+        return new TableView(table, all, wording, reportYear);
     }
 
     public String name() {
@@ -89,9 +93,11 @@ public final class TableView {
             throw new IllegalArgumentException("column '" + column + "' has no groups: give its values a"
                     + " 'group' in " + table.schema().schemaFile().getFileName());
         }
+        // A category cell holds one value, so a group's rows are the sum of its values' rows.
+        long[] valueCounts = spec.type() == ColumnType.CATEGORY ? valueCounts(spec) : null;
         List<Entry> entries = new ArrayList<>();
         for (String group : groups) {
-            long count = rowsWithAny(spec, List.of(group));
+            long count = valueCounts == null ? rowsWithAny(spec, List.of(group)) : sum(valueCounts, codesOf(spec, List.of(group)));
             entries.add(new Entry(group, group, count, Share.of(count, rows.length), 0));
         }
         return new Distribution(entries, groups, rows.length, wording, values -> rowsWithAny(spec, values))
@@ -117,7 +123,9 @@ public final class TableView {
         List<Entry> entries = new ArrayList<>();
         List<String> order = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
-            String value = String.format(java.util.Locale.ROOT, "%04d-%02d", reportYear, m + 1);
+            // yyyy-MM, as String.format("%04d-%02d") would write it, without its first-call cost.
+            String value = (reportYear < 1000 ? String.format(java.util.Locale.ROOT, "%04d", reportYear)
+                    : Integer.toString(reportYear)) + (m < 9 ? "-0" : "-") + (m + 1);
             order.add(value);
             entries.add(new Entry(value, wording.months().get(m), counts[m], Share.of(counts[m], rows.length), 0));
         }
@@ -128,11 +136,64 @@ public final class TableView {
     public CrossTab crossTab(String rowColumn, String columnColumn) {
         Distribution rowValues = by(rowColumn).inSchemaOrder();
         Distribution columnValues = by(columnColumn).inSchemaOrder();
-        long[][] counts = new long[rowValues.size()][];
+        ColumnSpec rowSpec = categorical(rowColumn);
+        ColumnSpec columnSpec = categorical(columnColumn);
+        // Row r of the table counts the rows where(rowColumn, value r) selects, per value of the other
+        // column: the same numbers, found in one pass. The values (or the group of that name) each
+        // row value selects, and for each value code the table rows it falls into:
+        int values = rowSpec.values().size();
+        List<List<Integer>> into = new ArrayList<>();
+        for (int code = 0; code < values; code++) {
+            into.add(new ArrayList<>());
+        }
         for (int r = 0; r < rowValues.size(); r++) {
-            TableView slice = where(rowColumn, rowValues.get(r).value());
-            Distribution inRow = slice.by(columnColumn).inSchemaOrder();
-            counts[r] = inRow.entries().stream().mapToLong(Entry::count).toArray();
+            BitSet selected = codesOf(rowSpec, List.of(rowValues.get(r).value()));
+            for (int code = selected.nextSetBit(0); code >= 0 && code < values; code = selected.nextSetBit(code + 1)) {
+                into.get(code).add(r);
+            }
+        }
+        int[][] tableRowsOf = into.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        long[][] counts = new long[rowValues.size()][columnValues.size()];
+        int[] rowCodes = rowSpec.type() == ColumnType.CATEGORY ? table.categoryCodes().get(rowColumn) : null;
+        int[][] rowMulti = rowCodes == null ? table.multiCodes().get(rowColumn) : null;
+        int[] columnCodes = columnSpec.type() == ColumnType.CATEGORY ? table.categoryCodes().get(columnColumn) : null;
+        int[][] columnMulti = columnCodes == null ? table.multiCodes().get(columnColumn) : null;
+        int[] stamp = new int[rowValues.size()];
+        int[] hit = new int[rowValues.size()];
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            int hits = 0;
+            if (rowCodes != null) {
+                int code = rowCodes[row];
+                if (code >= 0) {
+                    for (int r : tableRowsOf[code]) {
+                        hit[hits++] = r;
+                    }
+                }
+            } else {
+                // A row with two values selected by the same table row still counts once there.
+                for (int code : rowMulti[row]) {
+                    for (int r : tableRowsOf[code]) {
+                        if (stamp[r] != i + 1) {
+                            stamp[r] = i + 1;
+                            hit[hits++] = r;
+                        }
+                    }
+                }
+            }
+            for (int h = 0; h < hits; h++) {
+                long[] line = counts[hit[h]];
+                if (columnCodes != null) {
+                    int code = columnCodes[row];
+                    if (code >= 0) {
+                        line[code]++;
+                    }
+                } else {
+                    for (int code : columnMulti[row]) {
+                        line[code]++;
+                    }
+                }
+            }
         }
         return new CrossTab(rowValues.entries(), columnValues.entries(), counts);
     }
@@ -158,8 +219,53 @@ public final class TableView {
     }
 
     private long rowsWithAny(ColumnSpec spec, List<String> values) {
-        BitSet wanted = codesOf(spec, values);
-        return IntStream.of(rows).filter(row -> rowMatches(spec, row, wanted)).count();
+        return rowsWith(spec, codesOf(spec, values), null);
+    }
+
+    private static long sum(long[] counts, BitSet codes) {
+        long sum = 0;
+        for (int code = codes.nextSetBit(0); code >= 0 && code < counts.length; code = codes.nextSetBit(code + 1)) {
+            sum += counts[code];
+        }
+        return sum;
+    }
+
+    /**
+     * How many rows of this view hold one of the {@code wanted} codes in {@code spec}'s column; with
+     * {@code into}, also lists them there. One pass over the codes, for every row of large tables.
+     */
+    private int rowsWith(ColumnSpec spec, BitSet wanted, int[] into) {
+        boolean[] want = new boolean[spec.values().size()];
+        for (int code = wanted.nextSetBit(0); code >= 0 && code < want.length; code = wanted.nextSetBit(code + 1)) {
+            want[code] = true;
+        }
+        int found = 0;
+        if (spec.type() == ColumnType.CATEGORY) {
+            int[] codes = table.categoryCodes().get(spec.name());
+            for (int row : rows) {
+                int code = codes[row];
+                if (code >= 0 && want[code]) {
+                    if (into != null) {
+                        into[found] = row;
+                    }
+                    found++;
+                }
+            }
+        } else {
+            int[][] codes = table.multiCodes().get(spec.name());
+            for (int row : rows) {
+                for (int code : codes[row]) {
+                    if (want[code]) {
+                        if (into != null) {
+                            into[found] = row;
+                        }
+                        found++;
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private long monthRows(int[] codes, List<String> months) {
@@ -167,14 +273,20 @@ public final class TableView {
         for (String month : months) {
             wanted.set(Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7)) - 1);
         }
-        return IntStream.of(rows).filter(row -> codes[row] >= 0 && wanted.get(codes[row])).count();
+        long count = 0;
+        for (int row : rows) {
+            if (codes[row] >= 0 && wanted.get(codes[row])) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private int[] matching(String column, String value) {
         ColumnSpec spec = spec(column);
         if (spec.type().isCategorical()) {
-            BitSet wanted = codesOf(spec, List.of(value));
-            return IntStream.of(rows).filter(row -> rowMatches(spec, row, wanted)).toArray();
+            int[] found = new int[rows.length];
+            return java.util.Arrays.copyOf(found, rowsWith(spec, codesOf(spec, List.of(value)), found));
         }
         if (spec.type().isTemporal()) {
             int[] codes = table.monthCodes().get(column);
@@ -184,19 +296,6 @@ public final class TableView {
         }
         var cells = table.table().column(column);
         return IntStream.of(rows).filter(row -> !cells.isMissing(row) && cells.getString(row).equals(value)).toArray();
-    }
-
-    private boolean rowMatches(ColumnSpec spec, int row, BitSet wanted) {
-        if (spec.type() == ColumnType.CATEGORY) {
-            int code = table.categoryCodes().get(spec.name())[row];
-            return code >= 0 && wanted.get(code);
-        }
-        for (int code : table.multiCodes().get(spec.name())[row]) {
-            if (wanted.get(code)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The codes of the values named directly or through their group. */

@@ -5,31 +5,50 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.diagnostic.Problems;
 import org.threatreport.diagnostic.Suggestions;
-import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Reads a table's CSV file strictly against its schema: every cell is parsed as the schema's type
  * says, and every mistake of the file is reported together with its line and column.
+ *
+ * <p>The file is parsed from its bytes (a file in another encoding than UTF-8 is first converted to
+ * UTF-8), in chunks of about {@value #CHUNK_BYTES} bytes on every core; the results, and the order of
+ * the problems, are those of reading the file line by line. The system properties
+ * {@code threatreport.data.chunkBytes} and {@code threatreport.data.threads} change the chunk size
+ * and the number of threads (for tests and measurements).
  */
 public final class CsvTableReader {
+
+    static final int CHUNK_BYTES = 4 << 20;
 
     private final Schema schema;
     private final OptionalInt reportYear;
     private final Problems problems = new Problems();
     private final Path file;
+    private final int chunkBytes = Math.max(1, Integer.getInteger("threatreport.data.chunkBytes", CHUNK_BYTES));
+    /** How far a window first reaches past its chunk, for the record that runs over; grows as needed. */
+    private final int margin = Math.min(1 << 16, Math.max(2, chunkBytes));
+    private final int threads = Math.max(1, Integer.getInteger("threatreport.data.threads",
+            Runtime.getRuntime().availableProcessors()));
 
     private CsvTableReader(Schema schema, OptionalInt reportYear) {
         this.schema = schema;
@@ -68,70 +87,637 @@ public final class CsvTableReader {
 
     /** The table; problems of rows and cells are left in {@link #problems}, those of the file thrown. */
     private LoadedTable read() throws InputException {
-        String text = decode(readBytes());
-        CsvRecords records = new CsvRecords(text);
-        CsvRecords.CsvRecord header = records.next();
-        if (header == null) {
-            throw InputException.of(Problem.error(file, 1, 1, "the file is empty; expected a header row: "
-                    + String.join(",", schema.columnNames())));
-        }
-        int[] columnOfField = mapHeader(header);
-        problems.throwIfAny();
-        List<ColumnBuilder> builders = schema.columns().stream()
-                .map(c -> new ColumnBuilder(c, reportYear)).toList();
-        Map<String, Integer> idLines = new HashMap<>();
-        int idIndex = schema.idColumn() == null ? -1 : schema.columnNames().indexOf(schema.idColumn());
-        for (CsvRecords.CsvRecord record = records.next(); record != null; record = records.next()) {
-            if (record.fields().size() != header.fields().size()) {
-                problems.error(file, record.line(), 1, "this row has " + record.fields().size()
-                        + " fields, the header has " + header.fields().size()
-                        + " (a missing comma, or a comma inside a value that is not quoted?)");
-                continue;
-            }
-            for (int field = 0; field < columnOfField.length; field++) {
-                int column = columnOfField[field];
-                String error = builders.get(column).append(record.fields().get(field).strip());
-                if (error != null) {
-                    problems.error(file, record.line(), record.columns()[field], error);
-                }
-            }
-            if (idIndex >= 0) {
-                checkUniqueId(record, idLines, fieldOf(columnOfField, idIndex));
-            }
-        }
-        if (records.unclosedQuote() != null) {
-            CsvRecords.UnclosedQuote quote = records.unclosedQuote();
-            problems.error(file, quote.line(), quote.column(),
-                    "a quoted value starts here but its closing '\"' is missing");
-        }
-        return build(builders);
-    }
-
-    private byte[] readBytes() throws InputException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(Problem.error(schema.schemaFile(), "the data file "
-                    + file.getFileName() + " described by this schema does not exist"));
+        try (Source source = open()) {
+            return read(source);
         } catch (IOException e) {
             throw InputException.of(Problem.error(file, "cannot be read: " + e.getMessage()));
         }
     }
 
-    private String decode(byte[] bytes) throws InputException {
-        int skip = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    private LoadedTable read(Source source) throws InputException, IOException {
+        CsvChunk head = header(source);
+        if (head == null) {
+            checkEncoding(source);
+            throw InputException.of(Problem.error(file, 1, 1, "the file is empty; expected a header row: "
+                    + String.join(",", schema.columnNames())));
+        }
+        int headerLine = 1 + head.fields().line;
+        int[] columnOfField = mapHeader(head, headerLine);
+        if (!problems.isEmpty()) {
+            checkEncoding(source);
+            problems.throwIfAny();
+        }
+        int idColumn = schema.idColumn() == null ? -1 : schema.columnNames().indexOf(schema.idColumn());
+        int idField = idColumn < 0 ? -1 : fieldOf(columnOfField, idColumn);
+        ColumnCells.Shared[] shared = schema.columns().stream()
+                .map(c -> c.type().isCategorical() ? new ColumnCells.Shared(c) : null).toArray(ColumnCells.Shared[]::new);
+        long bodyStart = head.next();
+        int bodyLine = 1 + head.lines;
+        long[] bounds = bounds(bodyStart, source.size(), chunkBytes);
+        int count = bounds.length - 1;
+        int workers = count > 1 ? Math.min(threads, count) : 1;
+        long expectedRows = (source.size() - bodyStart) / head.bytesPerRecord();
+        Parsing parsing = new Parsing(source, shared, columnOfField, idColumn, idField,
+                (int) Math.min(Integer.MAX_VALUE - 64, expectedRows / workers + expectedRows / 16 + 64));
+
+        // Tablesaw's classes initialise on one thread (see TablesawColumns.initialise), while the chunks parse.
+        Thread tablesaw = new Thread(TablesawColumns::initialise, "tablesaw-init");
+        tablesaw.setDaemon(true);
+        tablesaw.start();
+        ExecutorService pool = null;
+        try {
+            if (workers > 1) {
+                parsing.pooled = true;
+                pool = Executors.newFixedThreadPool(workers, r -> {
+                    Thread t = new Thread(r, "csv-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            List<Callable<CsvChunk>> parses = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                int chunk = k;
+                parses.add(() -> parsing.guess(bounds, chunk));
+            }
+            List<CsvChunk> guessed = run(pool, parses);
+            List<CsvChunk> chunks = new ArrayList<>();
+            int[] baseLines = chain(guessed, parsing, bodyStart, bodyLine, chunks);
+            if (head.malformedHeader || chunks.stream().anyMatch(c -> c.malformed)) {
+                throw InputException.of(encodingProblem(source));
+            }
+            Merged merged = new Merged(schema, chunks, baseLines, idColumn);
+            join(tablesaw);
+            // First every column but the texts, and the texts as Strings; then the texts' columns and
+            // the problems (duplicate ids are found among the Strings).
+            List<Callable<Object>> first = new ArrayList<>();
+            for (int c = 0; c < schema.columns().size(); c++) {
+                int column = c;
+                first.add(() -> merged.firstPass(column));
+            }
+            if (merged.separateIds) {
+                first.add(() -> merged.idTexts());
+            }
+            List<Object> built = new ArrayList<>(run(pool, first));
+            if (merged.malformed()) {
+                throw InputException.of(encodingProblem(source));
+            }
+            List<Callable<Object>> second = new ArrayList<>();
+            second.add(() -> rowProblems(merged, columnOfField.length));
+            for (int c = 0; c < schema.columns().size(); c++) {
+                if (schema.columns().get(c).type() == ColumnType.TEXT) {
+                    int column = c;
+                    second.add(() -> merged.textColumn(column));
+                }
+            }
+            List<Object> done = run(pool, second);
+            for (int c = 0, t = 1; c < schema.columns().size(); c++) {
+                if (schema.columns().get(c).type() == ColumnType.TEXT) {
+                    built.set(c, done.get(t++));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<CsvChunk.RowError> rowErrors = (List<CsvChunk.RowError>) done.get(0);
+            for (CsvChunk.RowError e : rowErrors) {
+                problems.error(file, e.line(), e.column(), e.message());
+            }
+            CsvChunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+            if (last != null && last.unclosed) {
+                problems.error(file, baseLines[chunks.size() - 1] + last.unclosedLine, last.unclosedColumn,
+                        "a quoted value starts here but its closing '\"' is missing");
+            }
+            if (!problems.isEmpty()) {
+                // Rows that were left out unread may hold the bytes that make the file undecodable.
+                checkEncoding(source);
+            }
+            return merged.table(built.subList(0, schema.columns().size()));
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        }
+    }
+
+    /** The header record, read from a window that grows until the record fits; null if the file has none. */
+    private CsvChunk header(Source source) throws IOException {
+        for (int window = margin; ; window *= 4) {
+            Window w = source.window(source.start(), window);
+            CsvChunk head = new CsvChunk(w.bytes, w.fill, w.eof, w.base, 0, w.fill);
+            boolean found = head.nextRecord(w.fill);
+            if (head.truncated() && !w.eof) {
+                continue;
+            }
+            if (!found) {
+                return null;
+            }
+            return head;
+        }
+    }
+
+    /** How the chunks of the body are read and parsed, by whichever thread; each thread appends to its own rows. */
+    private final class Parsing {
+        private final Source source;
+        private final ColumnCells.Shared[] shared;
+        private final int[] columnOfField;
+        private final int idColumn;
+        private final int idField;
+        private final int capacity;
+        private final Map<Thread, CsvChunk.Rows> stores = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread reading = Thread.currentThread();
+        private boolean pooled;
+
+        Parsing(Source source, ColumnCells.Shared[] shared, int[] columnOfField, int idColumn, int idField, int capacity) {
+            this.source = source;
+            this.shared = shared;
+            this.columnOfField = columnOfField;
+            this.idColumn = idColumn;
+            this.idField = idField;
+            this.capacity = capacity;
+        }
+
+        /**
+         * Chunk {@code k}: the records starting after the first line feed at or after {@code bounds[k]}
+         * (for the first chunk: at {@code bounds[0]}) and before the first line feed at or after
+         * {@code bounds[k + 1]} (the last chunk: to the end).
+         */
+        CsvChunk guess(long[] bounds, int k) throws IOException {
+            boolean first = k == 0;
+            boolean lastChunk = k == bounds.length - 2;
+            for (int over = margin; ; over *= 4) {
+                long base = bounds[k];
+                Window w = source.window(base, bounds[k + 1] - base + over);
+                int start = first ? 0 : afterLineFeed(w, 0);
+                int end = lastChunk ? w.fill : afterLineFeed(w, (int) (bounds[k + 1] - base));
+                if (start < 0 || end < 0) {
+                    continue;
+                }
+                CsvChunk chunk = parse(w, Math.min(start, end), end);
+                if (!chunk.truncated()) {
+                    return chunk;
+                }
+            }
+        }
+
+        /** The records starting in {@code [from, to)} of the file, {@code from} being a record's start. */
+        CsvChunk exact(long from, long to) throws IOException {
+            for (int over = margin; ; over *= 4) {
+                Window w = source.window(from, to - from + over);
+                CsvChunk chunk = parse(w, 0, (int) (to - from));
+                if (!chunk.truncated()) {
+                    return chunk;
+                }
+            }
+        }
+
+        private CsvChunk parse(Window w, int start, int end) {
+            // The reading thread itself only parses again the rare chunk whose start was guessed wrong.
+            int rows = pooled && Thread.currentThread() == reading ? Math.max(64, capacity / 16) : capacity;
+            CsvChunk.Rows store = stores.computeIfAbsent(Thread.currentThread(),
+                    t -> new CsvChunk.Rows(schema.columns(), shared, reportYear, idColumn, rows));
+            CsvChunk chunk = new CsvChunk(w.bytes, w.fill, w.eof, w.base, start, end);
+            chunk.parseRows(store, columnOfField, idField);
+            chunk.release();
+            source.recycle(w);
+            return chunk;
+        }
+    }
+
+    /** The index after the first line feed at or after {@code from}; the fill at the file's end; -1 if the window is too small. */
+    private static int afterLineFeed(Window w, int from) {
+        for (int i = from; i < w.fill - 1; i++) {
+            if (w.bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return w.eof ? w.fill : -1;
+    }
+
+    /**
+     * Keeps the chunks whose guessed start was right, parses the others again from where the chunk
+     * before really ended, and stops after an unclosed quote. Returns each kept chunk's first line.
+     */
+    private int[] chain(List<CsvChunk> guessed, Parsing rows, long bodyStart, int bodyLine, List<CsvChunk> chunks)
+            throws IOException {
+        long expected = bodyStart;
+        int line = bodyLine;
+        List<Integer> lines = new ArrayList<>();
+        for (CsvChunk chunk : guessed) {
+            if (chunk.startOffset() != expected) {
+                if (expected >= chunk.endOffset()) {
+                    continue;
+                }
+                chunk = rows.exact(expected, chunk.endOffset());
+            }
+            chunks.add(chunk);
+            lines.add(line);
+            line += chunk.lines;
+            expected = chunk.next();
+            if (chunk.unclosed) {
+                break;
+            }
+        }
+        return lines.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Chunk boundaries: {@code from}, then every {@code size} bytes, then the end. */
+    static long[] bounds(long from, long end, int size) {
+        int count = (int) Math.max(1, (end - from + size - 1) / size);
+        long[] bounds = new long[count + 1];
+        for (int k = 0; k < count; k++) {
+            bounds[k] = from + (long) k * size;
+        }
+        bounds[count] = end;
+        return bounds;
+    }
+
+    private static <T> List<T> run(ExecutorService pool, List<Callable<T>> tasks) throws InputException {
+        List<T> results = new ArrayList<>(tasks.size());
+        try {
+            if (pool == null) {
+                for (Callable<T> task : tasks) {
+                    results.add(task.call());
+                }
+                return results;
+            }
+            List<Future<T>> futures = pool.invokeAll(tasks);
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InputException input) {
+                throw input;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InputException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The problems of the rows in file order, with the duplicate ids; as many as reading row by row finds. */
+    private List<CsvChunk.RowError> rowProblems(Merged merged, int fieldCount) {
+        List<CsvChunk.RowError> errors = new ArrayList<>();
+        for (int k = 0; k < merged.chunks.size(); k++) {
+            int base = merged.baseLines[k];
+            for (CsvChunk.RowError e : merged.chunks.get(k).errors) {
+                errors.add(new CsvChunk.RowError(base + e.line(), e.order(), e.column(), e.message()));
+            }
+        }
+        if (merged.idColumn >= 0) {
+            duplicateIds(merged, fieldCount, errors);
+        }
+        // Records start on increasing lines, so (line, field) is the order of reading row by row.
+        errors.sort(Comparator.comparingInt(CsvChunk.RowError::line).thenComparingInt(CsvChunk.RowError::order));
+        return errors;
+    }
+
+    private void duplicateIds(Merged merged, int fieldCount, List<CsvChunk.RowError> errors) {
+        String[] ids = merged.ids;
+        int rows = merged.rows;
+        int capacity = Integer.highestOneBit(Math.max(16, rows * 2 - 1)) << 1;
+        int[] slots = new int[capacity];
+        int mask = capacity - 1;
+        for (int row = 0; row < rows; row++) {
+            String id = ids[row];
+            if (id == null) {
+                continue;
+            }
+            int h = id.hashCode();
+            for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+                int first = slots[slot] - 1;
+                if (first < 0) {
+                    slots[slot] = row + 1;
+                    break;
+                }
+                if (ids[first].equals(id)) {
+                    errors.add(new CsvChunk.RowError(merged.idLines[row], fieldCount, merged.idColumns[row],
+                            "duplicate " + schema.idColumn() + " '" + id + "'; first used on line " + merged.idLines[first]));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The chunks' rows as whole columns: each chunk's rows are a stretch of the rows of the thread that parsed it. */
+    private static final class Merged {
+        final Schema schema;
+        final List<CsvChunk> chunks;
+        final int[] baseLines;
+        final int rows;
+        final int idColumn;
+        final boolean separateIds;
+        final int[] idLines;
+        final int[] idColumns;
+        volatile String[] ids;
+        final String[][] texts;
+        final Map<String, int[]> categoryCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, int[][]> multiCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, int[]> monthCodes = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Merged(Schema schema, List<CsvChunk> chunks, int[] baseLines, int idColumn) {
+            this.schema = schema;
+            this.chunks = chunks;
+            this.baseLines = baseLines;
+            this.rows = chunks.stream().mapToInt(c -> c.rows).sum();
+            this.idColumn = idColumn;
+            this.separateIds = idColumn >= 0 && schema.columns().get(idColumn).type() != ColumnType.TEXT;
+            this.texts = new String[schema.columns().size()][];
+            if (idColumn >= 0) {
+                idLines = new int[rows];
+                idColumns = new int[rows];
+                int at = 0;
+                for (int k = 0; k < chunks.size(); k++) {
+                    CsvChunk c = chunks.get(k);
+                    System.arraycopy(c.store.idColumns, c.firstRow, idColumns, at, c.rows);
+                    for (int r = 0; r < c.rows; r++) {
+                        idLines[at + r] = baseLines[k] + c.store.idLines[c.firstRow + r];
+                    }
+                    at += c.rows;
+                }
+            } else {
+                idLines = null;
+                idColumns = null;
+            }
+        }
+
+        /** Column {@code index} as a Tablesaw column, keeping its codes; a text column only as Strings (null). */
+        Object firstPass(int index) {
+            return build(schema.columns().get(index), index);
+        }
+
+        private Object build(ColumnSpec spec, int index) {
+            switch (spec.type()) {
+                case CATEGORY -> {
+                    int[] codes = concatInts(c -> ((ColumnCells.Category) c.store.cells[index]).codes);
+                    categoryCodes.put(spec.name(), codes);
+                    String[] values = spec.values().stream().map(CategoryValue::value).toArray(String[]::new);
+                    return TablesawColumns.strings(spec.name(), codes, values);
+                }
+                case MULTI_CATEGORY -> {
+                    int[][] codes = new int[rows][];
+                    int[] cellIds = new int[rows];
+                    Map<String, Integer> idOf = new HashMap<>();
+                    List<String> cells = new ArrayList<>();
+                    Map<CsvChunk.Rows, int[]> globalIds = new java.util.IdentityHashMap<>();
+                    int at = 0;
+                    for (CsvChunk chunk : chunks) {
+                        ColumnCells.Multi m = (ColumnCells.Multi) chunk.store.cells[index];
+                        int[] global = globalIds.computeIfAbsent(chunk.store, s -> m.cells.stream()
+                                .mapToInt(cell -> idOf.computeIfAbsent(cell, x -> {
+                                    cells.add(x);
+                                    return cells.size() - 1;
+                                })).toArray());
+                        System.arraycopy(m.codes, chunk.firstRow, codes, at, chunk.rows);
+                        for (int r = 0; r < chunk.rows; r++) {
+                            int local = m.cellIds[chunk.firstRow + r];
+                            cellIds[at + r] = local < 0 ? -1 : global[local];
+                        }
+                        at += chunk.rows;
+                    }
+                    multiCodes.put(spec.name(), codes);
+                    return TablesawColumns.strings(spec.name(), cellIds, cells.toArray(new String[0]));
+                }
+                case DATE, YEAR_MONTH -> {
+                    monthCodes.put(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).months));
+                    return TablesawColumns.dates(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).packed));
+                }
+                case TEXT -> {
+                    texts[index] = strings(c -> (ColumnCells.Text) c.store.cells[index]);
+                    if (index == idColumn) {
+                        ids = texts[index];
+                    }
+                    return null;
+                }
+                default -> {
+                    Object[] values = new Object[rows];
+                    int at = 0;
+                    for (CsvChunk chunk : chunks) {
+                        System.arraycopy(((ColumnCells.Values) chunk.store.cells[index]).values, chunk.firstRow,
+                                values, at, chunk.rows);
+                        at += chunk.rows;
+                    }
+                    return TablesawColumns.values(spec, values, rows);
+                }
+            }
+        }
+
+        /** The ids as text, when the id column is not a text column. */
+        Object idTexts() {
+            ids = strings(c -> c.store.idText);
+            return null;
+        }
+
+        /** Whether a text cell was not well-formed UTF-8 (found while making its String). */
+        boolean malformed() {
+            return chunks.stream().map(c -> c.store).distinct().anyMatch(s -> java.util.Arrays.stream(s.cells)
+                    .anyMatch(cells -> cells.malformed) || s.idText != null && s.idText.malformed);
+        }
+
+        /** Text column {@code index} as a Tablesaw column, from its Strings. */
+        Object textColumn(int index) {
+            return TablesawColumns.texts(schema.columns().get(index).name(), texts[index], rows);
+        }
+
+        private String[] strings(java.util.function.Function<CsvChunk, ColumnCells.Text> part) {
+            String[] all = new String[rows];
+            int at = 0;
+            for (CsvChunk chunk : chunks) {
+                ColumnCells.Text text = part.apply(chunk);
+                for (int r = 0; r < chunk.rows; r++) {
+                    all[at + r] = text.text(chunk.firstRow + r);
+                }
+                at += chunk.rows;
+            }
+            return all;
+        }
+
+        private int[] concatInts(java.util.function.Function<CsvChunk, int[]> part) {
+            int[] all = new int[rows];
+            int at = 0;
+            for (CsvChunk chunk : chunks) {
+                System.arraycopy(part.apply(chunk), chunk.firstRow, all, at, chunk.rows);
+                at += chunk.rows;
+            }
+            return all;
+        }
+
+        LoadedTable table(List<Object> columns) {
+            List<Column<?>> built = columns.stream().<Column<?>>map(c -> (Column<?>) c).toList();
+            return new LoadedTable(schema, rows, built, categoryCodes, multiCodes, monthCodes);
+        }
+    }
+
+    // ---- bytes and encodings --------------------------------------------------------------------
+
+    /** A window of the file: {@code fill} bytes from offset {@code base}; {@code eof} if they reach the end. */
+    record Window(byte[] bytes, int fill, boolean eof, long base) {
+    }
+
+    /**
+     * The bytes to parse: the file itself when it is UTF-8 (read window by window, by any thread),
+     * else the file converted to UTF-8 in memory.
+     */
+    private abstract static class Source implements AutoCloseable {
+        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        /** Where the text starts (after a byte order mark). */
+        abstract long start();
+
+        abstract long size();
+
+        /** Reads up to {@code length} bytes from {@code base} into {@code into}; returns how many. */
+        abstract int read(long base, byte[] into, int length) throws IOException;
+
+        Window window(long base, long want) throws IOException {
+            int length = (int) Math.min(Math.max(0, size() - base), Math.min(want, Integer.MAX_VALUE - 16));
+            byte[] bytes = null;
+            for (java.util.Iterator<byte[]> i = spare.iterator(); i.hasNext(); ) {
+                byte[] candidate = i.next();
+                if (candidate.length >= length && spare.remove(candidate)) {
+                    bytes = candidate;
+                    break;
+                }
+            }
+            if (bytes == null) {
+                bytes = new byte[length];
+            }
+            int fill = read(base, bytes, length);
+            return new Window(bytes, fill, base + fill >= size(), base);
+        }
+
+        void recycle(Window window) {
+            if (spare.size() < 8) {
+                spare.add(window.bytes());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+        }
+    }
+
+    private Source open() throws InputException, IOException {
+        java.nio.channels.FileChannel channel;
+        try {
+            channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw InputException.of(Problem.error(schema.schemaFile(), "the data file "
+                    + file.getFileName() + " described by this schema does not exist"));
+        }
+        long size = channel.size();
+        byte[] bom = new byte[3];
+        int got = channel.read(ByteBuffer.wrap(bom), 0);
+        int skip = got == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF ? 3 : 0;
+        if (!utf8()) {
+            byte[] raw;
+            try (channel) {
+                raw = Files.readAllBytes(file);
+            }
+            byte[] text = decode(raw, skip).getBytes(StandardCharsets.UTF_8);
+            return new Source() {
+                long start() {
+                    return 0;
+                }
+
+                long size() {
+                    return text.length;
+                }
+
+                int read(long base, byte[] into, int length) {
+                    System.arraycopy(text, (int) base, into, 0, length);
+                    return length;
+                }
+            };
+        }
+        return new Source() {
+            long start() {
+                return skip;
+            }
+
+            long size() {
+                return size;
+            }
+
+            int read(long base, byte[] into, int length) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, base + buffer.position()) < 0) {
+                        break;
+                    }
+                }
+                return buffer.position();
+            }
+
+            @Override
+            public void close() throws IOException {
+                channel.close();
+            }
+        };
+    }
+
+    private boolean utf8() {
+        return schema.encoding().equals(StandardCharsets.UTF_8);
+    }
+
+    private byte[] allBytes() throws InputException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw InputException.of(Problem.error(file, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static int bomLength(byte[] raw) {
+        return raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB
+                && (raw[2] & 0xff) == 0xBF ? 3 : 0;
+    }
+
+    /** The text of a file in another encoding than UTF-8 (after a UTF-8 byte order mark, if any). */
+    private String decode(byte[] bytes, int skip) throws InputException {
         ByteBuffer input = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
         try {
             return schema.encoding().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(input).toString();
-        } catch (MalformedInputException e) {
-            throw InputException.of(encodingProblem(bytes, skip));
         } catch (CharacterCodingException e) {
             throw InputException.of(encodingProblem(bytes, skip));
         }
+    }
+
+    /** Before reporting other problems of a UTF-8 file: a file that is not UTF-8 is reported as that alone. */
+    private void checkEncoding(Source source) throws InputException {
+        if (utf8()) {
+            byte[] raw = allBytes();
+            if (firstUndecodable(raw, bomLength(raw), schema.encoding()) < raw.length) {
+                throw InputException.of(encodingProblem(raw, bomLength(raw)));
+            }
+        }
+    }
+
+    private Problem encodingProblem(Source source) throws InputException {
+        byte[] raw = allBytes();
+        return encodingProblem(raw, bomLength(raw));
     }
 
     private Problem encodingProblem(byte[] bytes, int skip) {
@@ -156,35 +742,48 @@ public final class CsvTableReader {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : bytes.length;
+        var out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            var result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isOverflow()) {
+                out.clear();
+                continue;
+            }
+            return bytes.length;
+        }
     }
 
     private static boolean looksLike(byte[] bytes, int from, Charset charset) {
         return firstUndecodable(bytes, from, charset) == bytes.length;
     }
 
+    // ---- the header -------------------------------------------------------------------------------
+
     /** For each header field, the index of its schema column; reports unknown and missing columns. */
-    private int[] mapHeader(CsvRecords.CsvRecord header) {
+    private int[] mapHeader(CsvChunk head, int line) {
+        CsvChunk.Fields fields = head.fields();
         List<String> names = schema.columnNames();
-        int[] columnOfField = new int[header.fields().size()];
+        int[] columnOfField = new int[fields.count];
         List<String> seen = new ArrayList<>();
-        for (int i = 0; i < header.fields().size(); i++) {
-            String name = header.fields().get(i).strip();
+        for (int i = 0; i < fields.count; i++) {
+            String text = head.fieldText(i);
+            String name = text.strip();
             columnOfField[i] = names.indexOf(name);
             if (columnOfField[i] < 0) {
-                problems.error(file, header.line(), header.columns()[i], "the header has a column '" + name
+                problems.error(file, line, head.column(i), "the header has a column '" + name
                         + "' that " + schema.schemaFile().getFileName() + " does not describe"
                         + Suggestions.didYouMean(name, names));
             } else if (seen.contains(name)) {
-                problems.error(file, header.line(), header.columns()[i], "the header has column '" + name + "' twice");
+                problems.error(file, line, head.column(i), "the header has column '" + name + "' twice");
             }
             seen.add(name);
         }
         for (String name : names) {
             if (!seen.contains(name)) {
-                problems.error(file, header.line(), 1, "the header lacks column '" + name + "' of "
+                problems.error(file, line, 1, "the header lacks column '" + name + "' of "
                         + schema.schemaFile().getFileName() + "; expected: " + String.join(",", names));
             }
         }
@@ -198,35 +797,5 @@ public final class CsvTableReader {
             }
         }
         return -1;
-    }
-
-    private void checkUniqueId(CsvRecords.CsvRecord record, Map<String, Integer> idLines, int field) {
-        String id = record.fields().get(field).strip();
-        if (id.isEmpty()) {
-            return;
-        }
-        Integer first = idLines.putIfAbsent(id, record.line());
-        if (first != null) {
-            problems.error(file, record.line(), record.columns()[field],
-                    "duplicate " + schema.idColumn() + " '" + id + "'; first used on line " + first);
-        }
-    }
-
-    private LoadedTable build(List<ColumnBuilder> builders) {
-        Table table = Table.create(schema.table());
-        Map<String, int[]> categoryCodes = new HashMap<>();
-        Map<String, int[][]> multiCodes = new HashMap<>();
-        Map<String, int[]> monthCodes = new HashMap<>();
-        for (ColumnBuilder builder : builders) {
-            table.addColumns(builder.column());
-            String name = builder.spec().name();
-            switch (builder.spec().type()) {
-                case CATEGORY -> categoryCodes.put(name, builder.codes());
-                case MULTI_CATEGORY -> multiCodes.put(name, builder.multiCodes());
-                case DATE, YEAR_MONTH -> monthCodes.put(name, builder.codes());
-                default -> { }
-            }
-        }
-        return new LoadedTable(schema, table, categoryCodes, multiCodes, monthCodes);
     }
 }

@@ -1,24 +1,81 @@
 package org.threatreport.data;
 
+import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * A validated table: its schema, its rows as a Tablesaw table whose column types the schema
  * decided, and the category cells as codes (indexes into the schema's values) so that counting
  * never compares strings.
  *
- * @param categoryCodes per category column, each row's value index, or -1 where empty
- * @param multiCodes    per multi-category column, each row's value indexes
- * @param monthCodes    per date or year-month column, each row's {@code year * 12 + month - 1}, or -1
+ * <p>The reader builds the Tablesaw columns; the {@link Table} that holds them is made on the first
+ * call of {@link #table()}, because the first Tablesaw table of a JVM scans the whole class path
+ * (Tablesaw looks for its readers and writers), which costs a second or more, and a report whose
+ * templates only count never needs it.
+ *
+ * <p>categoryCodes: per category column, each row's value index, or -1 where empty;
+ * multiCodes: per multi-category column, each row's value indexes (rows with the same cell may share
+ * one array: treat them as read-only);
+ * monthCodes: per date or year-month column, each row's {@code year * 12 + month - 1}, or -1.
  */
-public record LoadedTable(Schema schema, Table table, Map<String, int[]> categoryCodes,
-                          Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
+public final class LoadedTable {
 
-    public LoadedTable {
-        categoryCodes = Map.copyOf(categoryCodes);
-        multiCodes = Map.copyOf(multiCodes);
-        monthCodes = Map.copyOf(monthCodes);
+    private final Schema schema;
+    private final int rowCount;
+    private final List<Column<?>> columns;
+    private final Map<String, int[]> categoryCodes;
+    private final Map<String, int[][]> multiCodes;
+    private final Map<String, int[]> monthCodes;
+    private volatile Table table;
+
+    public LoadedTable(Schema schema, Table table, Map<String, int[]> categoryCodes,
+                       Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
+        this(schema, table.rowCount(), List.of(), categoryCodes, multiCodes, monthCodes);
+        this.table = table;
+    }
+
+    LoadedTable(Schema schema, int rowCount, List<Column<?>> columns, Map<String, int[]> categoryCodes,
+                Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
+        this.schema = schema;
+        this.rowCount = rowCount;
+        this.columns = List.copyOf(columns);
+        this.categoryCodes = Map.copyOf(categoryCodes);
+        this.multiCodes = Map.copyOf(multiCodes);
+        this.monthCodes = Map.copyOf(monthCodes);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The rows as a Tablesaw table (made on the first call). */
+    public Table table() {
+        Table made = table;
+        if (made == null) {
+            synchronized (this) {
+                made = table;
+                if (made == null) {
+                    made = Table.create(schema.table());
+                    made.addColumns(columns.toArray(new Column<?>[0]));
+                    table = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    public Map<String, int[]> categoryCodes() {
+        return categoryCodes;
+    }
+
+    public Map<String, int[][]> multiCodes() {
+        return multiCodes;
+    }
+
+    public Map<String, int[]> monthCodes() {
+        return monthCodes;
     }
 
     public String name() {
@@ -26,6 +83,11 @@ public record LoadedTable(Schema schema, Table table, Map<String, int[]> categor
     }
 
     public int rowCount() {
-        return table.rowCount();
+        return rowCount;
+    }
+
+    @Override
+    public String toString() {
+        return "LoadedTable[" + name() + ", " + rowCount + " rows]";
     }
 }

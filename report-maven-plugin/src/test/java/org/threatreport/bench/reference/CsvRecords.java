@@ -1,4 +1,4 @@
-package org.threatreport.data;
+package org.threatreport.bench.reference;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.threatreport.data;
+package org.threatreport.bench.reference;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.threatreport.data.CategoryValue;
+import org.threatreport.data.ColumnSpec;
+import org.threatreport.data.ColumnType;
 import org.threatreport.diagnostic.Suggestions;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
