@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.concurrent.Future;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
@@ -120,10 +121,6 @@ public final class CsvTableReader {
         Parsing parsing = new Parsing(source, shared, columnOfField, idColumn, idField,
                 (int) Math.min(Integer.MAX_VALUE - 64, expectedRows / workers + expectedRows / 16 + 64));
 
-        // Tablesaw's classes initialise on one thread (see TablesawColumns.initialise), while the chunks parse.
-        Thread tablesaw = new Thread(TablesawColumns::initialise, "tablesaw-init");
-        tablesaw.setDaemon(true);
-        tablesaw.start();
         ExecutorService pool = null;
         try {
             if (workers > 1) {
@@ -146,10 +143,9 @@ public final class CsvTableReader {
                 throw InputException.of(encodingProblem(source));
             }
             Merged merged = new Merged(schema, chunks, baseLines, idColumn);
-            join(tablesaw);
-            // First every column but the texts, and the texts as Strings; then the texts' columns and
-            // the problems (duplicate ids are found among the Strings).
-            List<Callable<Object>> first = new ArrayList<>();
+            // Each column's codes, and the texts as Strings (duplicate ids are found among them); the
+            // Tablesaw columns are made only when the table is asked for (see LoadedTable).
+            List<Callable<Supplier<Column<?>>>> first = new ArrayList<>();
             for (int c = 0; c < schema.columns().size(); c++) {
                 int column = c;
                 first.add(() -> merged.firstPass(column));
@@ -157,27 +153,11 @@ public final class CsvTableReader {
             if (merged.separateIds) {
                 first.add(() -> merged.idTexts());
             }
-            List<Object> built = new ArrayList<>(run(pool, first));
+            List<Supplier<Column<?>>> built = new ArrayList<>(run(pool, first));
             if (merged.malformed()) {
                 throw InputException.of(encodingProblem(source));
             }
-            List<Callable<Object>> second = new ArrayList<>();
-            second.add(() -> rowProblems(merged, columnOfField.length));
-            for (int c = 0; c < schema.columns().size(); c++) {
-                if (schema.columns().get(c).type() == ColumnType.TEXT) {
-                    int column = c;
-                    second.add(() -> merged.textColumn(column));
-                }
-            }
-            List<Object> done = run(pool, second);
-            for (int c = 0, t = 1; c < schema.columns().size(); c++) {
-                if (schema.columns().get(c).type() == ColumnType.TEXT) {
-                    built.set(c, done.get(t++));
-                }
-            }
-            @SuppressWarnings("unchecked")
-            List<CsvChunk.RowError> rowErrors = (List<CsvChunk.RowError>) done.get(0);
-            for (CsvChunk.RowError e : rowErrors) {
+            for (CsvChunk.RowError e : rowProblems(merged, columnOfField.length)) {
                 problems.error(file, e.line(), e.column(), e.message());
             }
             CsvChunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
@@ -197,14 +177,6 @@ public final class CsvTableReader {
         }
     }
 
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading", e);
-        }
-    }
 
     /** The header record, read from a window that grows until the record fits; null if the file has none. */
     private CsvChunk header(Source source) throws IOException {
@@ -429,7 +401,6 @@ public final class CsvTableReader {
         final int[] idLines;
         final int[] idColumns;
         volatile String[] ids;
-        final String[][] texts;
         final Map<String, int[]> categoryCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, int[][]> multiCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, int[]> monthCodes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -441,7 +412,6 @@ public final class CsvTableReader {
             this.rows = chunks.stream().mapToInt(c -> c.rows).sum();
             this.idColumn = idColumn;
             this.separateIds = idColumn >= 0 && schema.columns().get(idColumn).type() != ColumnType.TEXT;
-            this.texts = new String[schema.columns().size()][];
             if (idColumn >= 0) {
                 idLines = new int[rows];
                 idColumns = new int[rows];
@@ -460,18 +430,18 @@ public final class CsvTableReader {
             }
         }
 
-        /** Column {@code index} as a Tablesaw column, keeping its codes; a text column only as Strings (null). */
-        Object firstPass(int index) {
+        /** Column {@code index}'s codes (or Strings), and how to make its Tablesaw column from them. */
+        Supplier<Column<?>> firstPass(int index) {
             return build(schema.columns().get(index), index);
         }
 
-        private Object build(ColumnSpec spec, int index) {
+        private Supplier<Column<?>> build(ColumnSpec spec, int index) {
             switch (spec.type()) {
                 case CATEGORY -> {
                     int[] codes = concatInts(c -> ((ColumnCells.Category) c.store.cells[index]).codes);
                     categoryCodes.put(spec.name(), codes);
                     String[] values = spec.values().stream().map(CategoryValue::value).toArray(String[]::new);
-                    return TablesawColumns.strings(spec.name(), codes, values);
+                    return () -> TablesawColumns.strings(spec.name(), codes, values);
                 }
                 case MULTI_CATEGORY -> {
                     int[][] codes = new int[rows][];
@@ -495,18 +465,20 @@ public final class CsvTableReader {
                         at += chunk.rows;
                     }
                     multiCodes.put(spec.name(), codes);
-                    return TablesawColumns.strings(spec.name(), cellIds, cells.toArray(new String[0]));
+                    String[] values = cells.toArray(new String[0]);
+                    return () -> TablesawColumns.strings(spec.name(), cellIds, values);
                 }
                 case DATE, YEAR_MONTH -> {
                     monthCodes.put(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).months));
-                    return TablesawColumns.dates(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).packed));
+                    int[] packed = concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).packed);
+                    return () -> TablesawColumns.dates(spec.name(), packed);
                 }
                 case TEXT -> {
-                    texts[index] = strings(c -> (ColumnCells.Text) c.store.cells[index]);
+                    String[] texts = strings(c -> (ColumnCells.Text) c.store.cells[index]);
                     if (index == idColumn) {
-                        ids = texts[index];
+                        ids = texts;
                     }
-                    return null;
+                    return () -> TablesawColumns.texts(spec.name(), texts, rows);
                 }
                 default -> {
                     Object[] values = new Object[rows];
@@ -516,13 +488,13 @@ public final class CsvTableReader {
                                 values, at, chunk.rows);
                         at += chunk.rows;
                     }
-                    return TablesawColumns.values(spec, values, rows);
+                    return () -> TablesawColumns.values(spec, values, rows);
                 }
             }
         }
 
         /** The ids as text, when the id column is not a text column. */
-        Object idTexts() {
+        Supplier<Column<?>> idTexts() {
             ids = strings(c -> c.store.idText);
             return null;
         }
@@ -531,11 +503,6 @@ public final class CsvTableReader {
         boolean malformed() {
             return chunks.stream().map(c -> c.store).distinct().anyMatch(s -> java.util.Arrays.stream(s.cells)
                     .anyMatch(cells -> cells.malformed) || s.idText != null && s.idText.malformed);
-        }
-
-        /** Text column {@code index} as a Tablesaw column, from its Strings. */
-        Object textColumn(int index) {
-            return TablesawColumns.texts(schema.columns().get(index).name(), texts[index], rows);
         }
 
         private String[] strings(java.util.function.Function<CsvChunk, ColumnCells.Text> part) {
@@ -561,9 +528,8 @@ public final class CsvTableReader {
             return all;
         }
 
-        LoadedTable table(List<Object> columns) {
-            List<Column<?>> built = columns.stream().<Column<?>>map(c -> (Column<?>) c).toList();
-            return new LoadedTable(schema, rows, built, categoryCodes, multiCodes, monthCodes);
+        LoadedTable table(List<Supplier<Column<?>>> columns) {
+            return new LoadedTable(schema, rows, columns, categoryCodes, multiCodes, monthCodes);
         }
     }
 

@@ -2,6 +2,7 @@ package org.threatreport.data;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -10,10 +11,10 @@ import tech.tablesaw.columns.Column;
  * decided, and the category cells as codes (indexes into the schema's values) so that counting
  * never compares strings.
  *
- * <p>The reader builds the Tablesaw columns; the {@link Table} that holds them is made on the first
- * call of {@link #table()}, because the first Tablesaw table of a JVM scans the whole class path
- * (Tablesaw looks for its readers and writers), which costs a second or more, and a report whose
- * templates only count never needs it.
+ * <p>The reader validates every cell and keeps the codes; the Tablesaw columns, and the {@link Table}
+ * that holds them, are made from the reader's arrays on the first call of {@link #table()}: a report
+ * whose cells only count never needs them, and the first Tablesaw table of a JVM scans the whole
+ * class path (Tablesaw looks for its readers and writers), which costs a second or more.
  *
  * <p>categoryCodes: per category column, each row's value index, or -1 where empty;
  * multiCodes: per multi-category column, each row's value indexes (rows with the same cell may share
@@ -24,7 +25,8 @@ public final class LoadedTable {
 
     private final Schema schema;
     private final int rowCount;
-    private final List<Column<?>> columns;
+    /** Dropped once the table is made, with the arrays its suppliers hold. */
+    private List<Supplier<Column<?>>> columns;
     private final Map<String, int[]> categoryCodes;
     private final Map<String, int[][]> multiCodes;
     private final Map<String, int[]> monthCodes;
@@ -36,7 +38,8 @@ public final class LoadedTable {
         this.table = table;
     }
 
-    LoadedTable(Schema schema, int rowCount, List<Column<?>> columns, Map<String, int[]> categoryCodes,
+    /** @param columns how to make each schema column's Tablesaw column, in schema order */
+    LoadedTable(Schema schema, int rowCount, List<Supplier<Column<?>>> columns, Map<String, int[]> categoryCodes,
                 Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
         this.schema = schema;
         this.rowCount = rowCount;
@@ -57,9 +60,12 @@ public final class LoadedTable {
             synchronized (this) {
                 made = table;
                 if (made == null) {
+                    // Tablesaw's column classes must finish initialising before columns are made in parallel.
+                    TablesawColumns.initialise();
                     made = Table.create(schema.table());
-                    made.addColumns(columns.toArray(new Column<?>[0]));
+                    made.addColumns(columns.parallelStream().map(Supplier::get).toArray(Column<?>[]::new));
                     table = made;
+                    columns = null;
                 }
             }
         }

@@ -57,7 +57,8 @@ public final class FigureFiles {
         return files;
     }
 
-    static ChartInput chartInput(CellData data) {
+    /** What the chart drawer needs of a figure cell's numbers: kind, categories, series, size. */
+    public static ChartInput chartInput(CellData data) {
         Cell cell = data.cell();
         List<ChartSeries> series = data.series().stream().map(s -> new ChartSeries(s.name(),
                 cell.percent() ? s.shares().stream().map(share -> share.percent().doubleValue()).toList()

@@ -18,27 +18,27 @@ import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.threatreport.aggregate.CellComputer;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.CrossTab;
 import org.threatreport.aggregate.Distribution;
 import org.threatreport.aggregate.Entry;
-import org.threatreport.aggregate.Share;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.aggregate.Wording;
 import org.threatreport.chart.ChartDrawer;
 import org.threatreport.chart.ChartFont;
 import org.threatreport.chart.ChartFonts;
 import org.threatreport.chart.ChartInput;
-import org.threatreport.chart.ChartKind;
-import org.threatreport.chart.ChartSeries;
 import org.threatreport.chart.ChartTheme;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.render.FigureFiles;
 import org.threatreport.data.DataLoader;
 import org.threatreport.data.DataSet;
 import org.threatreport.data.LoadedTable;
-import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
@@ -64,8 +64,9 @@ final class Probes {
         switch (mode) {
             case "load-cold" -> loadCold(benchDataDir);
             case "load-warm" -> loadWarm(benchDataDir, rounds);
-            case "figures-cold" -> figures(root, 0, 1);
-            case "figures-warm" -> figures(root, 3, rounds);
+            case "figures-cold" -> figures(root, 0, 1, true, false);
+            case "stage-cold" -> figures(root, 0, 1, false, true);
+            case "figures-warm" -> figures(root, 3, rounds, true, true);
             case "build-cold" -> build(root, 0, 1);
             case "build-warm" -> build(root, 2, rounds);
             default -> throw new IllegalArgumentException("unknown child mode " + mode);
@@ -205,7 +206,11 @@ final class Probes {
 
     // ---- figures ------------------------------------------------------------------------------
 
-    private static void figures(Path root, int warmups, int rounds) throws Exception {
+    /**
+     * Draws the flagship's figures: one after the other, timing each chart ({@code sequential}), and
+     * as the build's figure stage does, one figure a task on every core ({@code stage}).
+     */
+    private static void figures(Path root, int warmups, int rounds, boolean sequential, boolean stage) throws Exception {
         long s0 = System.nanoTime();
         ReportInfo info = ReportLoader.readInfo(root.resolve("content"), "2017");
         DataSet data = DataLoader.load(root.resolve("data"), OptionalInt.of(info.year()));
@@ -243,10 +248,10 @@ final class Probes {
         long f1 = System.nanoTime();
         System.out.println("FONT ms=" + ms(f1 - f0) + " font=" + font.cssFamily().replace(' ', '_'));
 
-        for (int round = -warmups; round < rounds; round++) {
+        for (int round = sequential ? -warmups : rounds; round < rounds; round++) {
             long r0 = System.nanoTime();
             for (CellData d : figures) {
-                ChartInput input = chartInput(d);
+                ChartInput input = FigureFiles.chartInput(d);
                 long c0 = System.nanoTime();
                 String svg = drawer.svg(input);
                 long c1 = System.nanoTime();
@@ -264,22 +269,36 @@ final class Probes {
                         + (round == 0 && warmups == 0 ? " font_ms=" + ms(f1 - f0) : ""));
             }
         }
+        if (stage) {
+            drawInParallel(drawer, figures, sequential ? warmups : 0, rounds);
+        }
     }
 
-    /** The same conversion as {@code render.FigureFiles.chartInput} (package-private there). */
-    static ChartInput chartInput(CellData data) {
-        Cell cell = data.cell();
-        List<ChartSeries> series = data.series().stream().map(s -> new ChartSeries(s.name(),
-                cell.percent() ? s.shares().stream().map(share -> share.percent().doubleValue()).toList()
-                        : s.counts().stream().map(Long::doubleValue).toList(),
-                cell.percent() ? s.shares().stream().map(Share::toString).toList()
-                        : s.counts().stream().map(String::valueOf).toList())).toList();
-        ChartKind kind = ChartKind.valueOf(cell.chart().name());
-        int width = cell.width() > 0 ? cell.width() : 720;
-        int height = cell.height() > 0 ? cell.height()
-                : kind == ChartKind.BAR ? Math.max(200, 50 + 32 * data.categories().size()) : 400;
-        return new ChartInput(kind, data.categories(), series, cell.percent() ? "%" : "",
-                cell.valueLabels(), width, height);
+    private static void drawInParallel(ChartDrawer drawer, List<CellData> figures, int warmups, int rounds)
+            throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            for (int round = -warmups; round < rounds; round++) {
+                long r0 = System.nanoTime();
+                List<Future<Integer>> drawn = new ArrayList<>();
+                for (CellData d : figures) {
+                    drawn.add(pool.submit(() -> {
+                        ChartInput input = FigureFiles.chartInput(d);
+                        return drawer.svg(input).length() + drawer.png(input).length;
+                    }));
+                }
+                for (Future<Integer> f : drawn) {
+                    f.get();
+                }
+                long r1 = System.nanoTime();
+                if (round >= 0) {
+                    System.out.println("STAGE ms=" + ms(r1 - r0) + " count=" + figures.size() + " threads=" + cores);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- whole flagship build -----------------------------------------------------------------
