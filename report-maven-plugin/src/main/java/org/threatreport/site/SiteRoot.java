@@ -84,11 +84,14 @@ public final class SiteRoot {
                 latest.version())) + "</a></p>\n</body>\n</html>\n";
     }
 
-    private static String head(VersionEntry latest, String title, String stylePrefix) {
+    /** The head of a root page, with the latest version's icon and style: the root has no assets of its own. */
+    private static String head(VersionEntry latest, String title, String prefix) {
+        String assets = prefix + Html.escape(latest.version()) + "/assets/";
         return "<!DOCTYPE html>\n<html lang=\"" + Html.escape(latest.language()) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + Html.escape(title) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + stylePrefix + Html.escape(latest.version()) + "/assets/style.css\">\n";
+                + "<link rel=\"icon\" href=\"" + assets + "favicon.svg\" type=\"image/svg+xml\">\n"
+                + "<link rel=\"stylesheet\" href=\"" + assets + "style.css\">\n";
     }
 
     private static String versionsPage(Versions versions, VersionEntry latest, Messages messages) {

@@ -8,14 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threatreport.config.BuildOptions;
 import org.threatreport.site.VersionManifest;
 import org.threatreport.site.Versions;
 
@@ -26,51 +24,15 @@ import org.threatreport.site.Versions;
  */
 class VersionedSiteTest {
 
-    static final Path FIXTURE = Path.of("src/test/resources/publish/report");
-
     @TempDir
     static Path project;
     static Path root;
 
     @BeforeAll
     static void buildTwoVersions() throws Exception {
-        copy(FIXTURE, project);
-        root = project.resolve("target/report-site");
-        build("2017.0");
-        revise(project);
-        build("2017.1");
-    }
-
-    static void build(String version) throws Exception {
-        new ReportBuild(new BuildOptions(project, project.resolve("content"), project.resolve("data"),
-                project.resolve("site-template"), root, project.resolve("target/report-cache"), version,
-                Optional.empty()), BuildLog.silent()).run();
-    }
-
-    /** The revision: one incident reclassified, and the editor's note on it. */
-    static void revise(Path project) throws Exception {
-        Path csv = project.resolve("data/incidents.csv");
-        Files.writeString(csv, Files.readString(csv).replace("G03,2017-02-20,金融机构", "G03,2017-02-20,政府部门"));
-        Files.writeString(project.resolve("content/corrections.md"), """
-                ---
-                title: 更正说明
-                ---
-
-                2018 年 9 月：事件 G03 的行业由金融机构更正为政府部门（共 ${incidents.count()} 起事件）。
-                """);
-    }
-
-    static void copy(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        VersionedProject report = new VersionedProject(project);
+        root = report.siteRoot();
+        report.build("2017.0").revise().build("2017.1");
     }
 
     static Document page(String path) throws Exception {

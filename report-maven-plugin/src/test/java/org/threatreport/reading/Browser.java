@@ -40,7 +40,17 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /** A browser that runs the pages' scripts. */
     Browser() throws IOException {
+        this(true);
+    }
+
+    /** A reader's browser with scripts turned off, for what pages offer without them. */
+    static Browser withoutScripts() throws IOException {
+        return new Browser(false);
+    }
+
+    private Browser(boolean scripts) throws IOException {
         profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -48,6 +58,10 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN", "--hide-scrollbars",
                 "--force-color-profile=srgb");
+        if (!scripts) {
+            // Blink's own switch: the pages' scripts never run, while chromedriver's commands still do.
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -48,7 +48,10 @@
       option.selected = entry.version === current;
       select.appendChild(option);
     });
+    var currentIndex = select.selectedIndex;
     select.addEventListener("change", function () { window.location.href = select.value; });
+    // Coming back to this page (back/forward cache, restored form state) must not show the version left for.
+    window.addEventListener("pageshow", function () { select.selectedIndex = currentIndex; });
     var all = list.querySelector(".version-all");
     list.parentNode.insertBefore(select, list);
     list.hidden = true;
