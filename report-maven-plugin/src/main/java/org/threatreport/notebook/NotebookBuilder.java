@@ -19,9 +19,6 @@ import org.threatreport.render.Messages;
 import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
 import org.threatreport.render.TableRows;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Each chapter as a Jupyter notebook (nbformat 4.5) for the JJava kernel that re-runs its analysis:
@@ -146,7 +143,8 @@ public final class NotebookBuilder {
             outputMetadata.put("image/png", Map.of("width", cell.width() > 0 ? cell.width() : 720));
         } else {
             bundle.put("text/html", lines(html(block.rows())));
-            bundle.put("text/plain", lines(tablesaw(cell.label(), block.rows()).print()));
+            TableRows rows = block.rows();
+            bundle.put("text/plain", lines(TextTable.of(cell.label(), rows.header(), rows.rows())));
         }
         Map<String, Object> result = new TreeMap<>();
         result.put("data", bundle);
@@ -155,14 +153,6 @@ public final class NotebookBuilder {
         result.put("output_type", "execute_result");
         outputs.add(result);
         return outputs;
-    }
-
-    /** The table the cell's {@code table(…)} returns, made the same way, so that its text is what JJava shows. */
-    static Table tablesaw(String title, TableRows rows) {
-        return Table.create(title,
-                StringColumn.create(rows.header().get(0), rows.rows().stream().map(r -> r.get(0)).toList()),
-                IntColumn.create(rows.header().get(1), rows.rows().stream().mapToInt(r -> Integer.parseInt(r.get(1))).toArray()),
-                StringColumn.create(rows.header().get(2), rows.rows().stream().map(r -> r.get(2)).toList()));
     }
 
     /** The numbers as an HTML table, as the site's pages show them. */
