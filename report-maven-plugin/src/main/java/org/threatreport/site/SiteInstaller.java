@@ -25,9 +25,11 @@ public final class SiteInstaller {
      *                 and to the listing
      */
     public static void install(Map<String, byte[]> files, Path versionDir, FileTime modified) throws IOException {
-        Path parent = versionDir.toAbsolutePath().getParent();
+        // Normalised, so that "./site" or "a/../site" compare as the folders they name.
+        Path folder = versionDir.toAbsolutePath().normalize();
+        Path parent = folder.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + versionDir.getFileName() + ".new-");
+        Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".new-");
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path target = staging.resolve(file.getKey()).normalize();
@@ -38,7 +40,7 @@ public final class SiteInstaller {
                 Files.write(target, file.getValue());
                 Files.setLastModifiedTime(target, modified);
             }
-            replace(staging, versionDir.toAbsolutePath());
+            replace(staging, folder);
         } finally {
             deleteTree(staging);
         }
