@@ -124,14 +124,23 @@ public final class ReportBuild {
             if (correctionsText != null) {
                 pages.add(correctionsText);
             }
-            List<RenderedChapter> rendered = stages.run("render", () -> Parallel.map(workers, pages, renderer::render),
-                    c -> "Rendered " + report.chapters().size() + " chapters");
+            // Figures need only the cells' numbers: they are drawn while the chapters render.
+            FigureFiles figures = figureFiles(templates, messages, project.cells().values());
+            Stages.Background<Map<String, byte[]>> drawing = stages.start("figures",
+                    () -> drawAll(workers, figures, project.cells()),
+                    f -> "Drew " + project.figureCount() + " figures (" + f.size() + " files)");
+            List<RenderedChapter> rendered;
+            try {
+                rendered = stages.run("render", () -> Parallel.map(workers, pages, renderer::render),
+                        c -> "Rendered " + report.chapters().size() + " chapters");
+            } catch (Exception e) {
+                drawing.settle();
+                throw e;
+            }
             List<RenderedChapter> chapters = rendered.subList(0, report.chapters().size());
             RenderedChapter abstractPage = report.abstractPage() == null ? null : rendered.get(report.chapters().size());
             RenderedChapter corrections = correctionsText == null ? null : rendered.get(rendered.size() - 1);
-            FigureFiles figures = figureFiles(templates, messages, project.cells().values());
-            Map<String, byte[]> figureFiles = stages.run("figures", () -> drawAll(workers, figures, project.cells()),
-                    f -> "Drew " + project.figureCount() + " figures (" + f.size() + " files)");
+            Map<String, byte[]> figureFiles = drawing.await();
             PortableMarkdown portable = new PortableMarkdown(report, project.cells(), messages);
             Map<String, byte[]> markdownFiles = stages.run("markdown", () -> portable.files(abstractPage, chapters),
                     f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown");

@@ -1,10 +1,16 @@
 package org.threatreport.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the named stages of one build in order, timing each and logging one line per stage. */
+/**
+ * Runs the named stages of one build, timing each and logging one line per stage. A stage that
+ * needs nothing of the stages running meanwhile can start in the background and be awaited later.
+ */
 public final class Stages {
 
     public interface Step<T> {
@@ -15,8 +21,30 @@ public final class Stages {
         String of(T result);
     }
 
+    /** A stage running on its own thread; {@link #await} gives its result or rethrows its failure. */
+    public static final class Background<T> {
+        private final CompletableFuture<T> result;
+
+        private Background(CompletableFuture<T> result) {
+            this.result = result;
+        }
+
+        public T await() throws Exception {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+
+        /** Waits for the stage to end, ignoring its outcome: for a build that failed meanwhile. */
+        public void settle() {
+            result.exceptionally(e -> null).join();
+        }
+    }
+
     private final BuildLog log;
-    private final List<StageTiming> timings = new ArrayList<>();
+    private final List<StageTiming> timings = Collections.synchronizedList(new ArrayList<>());
 
     public Stages(BuildLog log) {
         this.log = log;
@@ -31,7 +59,24 @@ public final class Stages {
         return result;
     }
 
+    /** Starts {@code step} on a thread of its own; it is timed and logged like any other stage. */
+    public <T> Background<T> start(String stage, Step<T> step, Summary<T> summary) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(run(stage, step, summary));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "report-" + stage);
+        thread.setDaemon(true);
+        thread.start();
+        return new Background<>(result);
+    }
+
     public List<StageTiming> timings() {
-        return timings;
+        synchronized (timings) {
+            return List.copyOf(timings);
+        }
     }
 }
