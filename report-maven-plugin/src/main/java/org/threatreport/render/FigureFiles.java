@@ -27,7 +27,7 @@ import org.threatreport.model.CellKind;
 public final class FigureFiles {
 
     /** Changes whenever the drawing code changes what it draws, so old cache entries are not reused. */
-    private static final String DRAWING_VERSION = "1";
+    private static final String DRAWING_VERSION = "2";
 
     private final ChartDrawer drawer;
     private final String drawerIdentity;
