@@ -27,6 +27,9 @@ public final class CrossReferences {
 
     /** The references of one line of text, outside inline code spans. */
     public static List<MatchResult> find(String line) {
+        if (line.indexOf('@') < 0) {
+            return List.of(); // most lines: no reference can start there
+        }
         List<MatchResult> found = new ArrayList<>();
         forEachOutsideCode(line, (text, offset) -> {
             Matcher reference = REFERENCE.matcher(text);

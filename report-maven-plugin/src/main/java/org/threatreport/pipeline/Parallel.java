@@ -9,16 +9,16 @@ import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
 
 /** Maps a list over the build's worker threads, keeping the input order, and gathers every input problem. */
-final class Parallel {
+public final class Parallel {
 
-    interface Task<I, O> {
+    public interface Task<I, O> {
         O apply(I input) throws Exception;
     }
 
     private Parallel() {
     }
 
-    static <I, O> List<O> map(ExecutorService workers, List<I> inputs, Task<I, O> task) throws Exception {
+    public static <I, O> List<O> map(ExecutorService workers, List<I> inputs, Task<I, O> task) throws Exception {
         List<Future<O>> futures = new ArrayList<>();
         for (I input : inputs) {
             futures.add(workers.submit(() -> task.apply(input)));

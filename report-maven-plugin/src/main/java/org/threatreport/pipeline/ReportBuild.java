@@ -1,5 +1,6 @@
 package org.threatreport.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.threatreport.aggregate.CellComputer;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.TableView;
@@ -142,19 +145,21 @@ public final class ReportBuild {
             RenderedChapter corrections = correctionsText == null ? null : rendered.get(rendered.size() - 1);
             Map<String, byte[]> figureFiles = drawing.await();
             PortableMarkdown portable = new PortableMarkdown(report, project.cells(), messages);
-            Map<String, byte[]> markdownFiles = stages.run("markdown", () -> portable.files(abstractPage, chapters),
+            Map<String, byte[]> markdownFiles = stages.run("markdown",
+                    () -> markdown(workers, portable, abstractPage, chapters),
                     f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown");
             NotebookBuilder notebooks = new NotebookBuilder(report, project.data(), project.cells(), portable, messages);
-            Map<String, byte[]> notebookFiles = stages.run("notebooks", () -> notebooks.files(chapters, figureFiles),
-                    f -> "Built " + f.size() + " notebooks");
+            Map<String, byte[]> notebookFiles = stages.run("notebooks", () -> notebooks(workers, notebooks, chapters,
+                    figureFiles), f -> "Built " + f.size() + " notebooks");
             Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles);
             chapterFiles.putAll(markdownFiles);
             chapterFiles.putAll(notebookFiles);
             Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(), String.valueOf(info.year()));
             SiteWriter site = new SiteWriter(engines, templates, messages, revision.withCorrections(corrections));
             options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
-            Map<String, byte[]> files = stages.run("pages", () -> site.pages(report, abstractPage, chapters, chapterFiles,
-                    new ArrayList<>(project.data().all())), f -> "Laid out " + (chapters.size() + 1) + " pages");
+            Map<String, byte[]> files = stages.run("pages", () -> pages(workers, site.prepare(report, abstractPage,
+                    chapters, chapterFiles, new ArrayList<>(project.data().all()))),
+                    f -> "Laid out " + (chapters.size() + 1) + " pages");
             SearchIndex search = stages.run("search index", () -> SearchIndex.of(info.language(), abstractPage,
                     messages.get("site.abstract"), chapters), i -> "Indexed " + i.passageCount() + " passages of "
                     + i.pageCount() + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024
@@ -226,6 +231,42 @@ public final class ReportBuild {
         log.debug("Chart font: " + font.source());
         return new FigureFiles(new ChartDrawer(theme, font), theme + "|" + font.source(),
                 options.cacheDir().resolve("figures"), messages);
+    }
+
+    /** Lays out the chapters' pages on the workers, then the rest of the version. */
+    private static Map<String, byte[]> pages(ExecutorService workers, SiteWriter.VersionLayout layout) throws Exception {
+        List<Integer> chapters = IntStream.range(0, layout.chapterCount()).boxed().toList();
+        return layout.finish(Parallel.map(workers, chapters, layout::chapterPage));
+    }
+
+    /** Each chapter as Markdown, made on the workers, and the whole report as {@link PortableMarkdown#REPORT_FILE}. */
+    private static Map<String, byte[]> markdown(ExecutorService workers, PortableMarkdown portable,
+                                                RenderedChapter abstractPage, List<RenderedChapter> chapters)
+            throws Exception {
+        PortableMarkdown.checkFileNames(chapters);
+        Future<byte[]> whole = workers.submit(() -> portable.reportFile(abstractPage, chapters)
+                .getBytes(StandardCharsets.UTF_8));
+        List<byte[]> made = Parallel.map(workers, chapters, chapter -> portable.chapterFile(chapter)
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            files.put(PortableMarkdown.fileName(chapters.get(i).chapter(), ".md"), made.get(i));
+        }
+        files.put(PortableMarkdown.REPORT_FILE, whole.get());
+        return files;
+    }
+
+    /** Each chapter's notebook, made on the workers. */
+    private static Map<String, byte[]> notebooks(ExecutorService workers, NotebookBuilder notebooks,
+                                                 List<RenderedChapter> chapters, Map<String, byte[]> figureFiles)
+            throws Exception {
+        List<byte[]> made = Parallel.map(workers, chapters, chapter -> notebooks.notebook(chapter, figureFiles)
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            files.put(PortableMarkdown.fileName(chapters.get(i).chapter(), NotebookBuilder.EXTENSION), made.get(i));
+        }
+        return files;
     }
 
     private static Map<String, byte[]> drawAll(ExecutorService workers, FigureFiles figures, Map<String, CellData> cells)

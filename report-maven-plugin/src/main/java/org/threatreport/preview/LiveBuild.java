@@ -30,7 +30,6 @@ import org.threatreport.data.DataLoader;
 import org.threatreport.data.DataSet;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.InputException;
-import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.CellKind;
 import org.threatreport.model.Chapter;
 import org.threatreport.model.CrossReferences;
@@ -39,6 +38,7 @@ import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
 import org.threatreport.pipeline.BuildLog;
 import org.threatreport.pipeline.LoadedProject;
+import org.threatreport.pipeline.Parallel;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.pipeline.RenderedSite;
 import org.threatreport.pipeline.StageTiming;
@@ -55,6 +55,7 @@ import org.threatreport.site.LocalSiteRoot;
 import org.threatreport.site.Revision;
 import org.threatreport.site.SearchIndex;
 import org.threatreport.site.SiteWriter;
+import org.threatreport.site.Versions;
 
 /**
  * The report kept in memory between rebuilds, so that a change redoes only what it affects.
@@ -65,8 +66,10 @@ import org.threatreport.site.SiteWriter;
  * then reads again only what changed (the chapters, or the data), re-renders only the chapters
  * whose text, cells, numbering or references changed or that read a changed table, redraws only the
  * figures whose numbers changed (the figure cache skips the others), remakes only those chapters'
- * Markdown and notebooks, and lays out the pages and the search index from the kept parts (every
- * page lists every chapter's title).
+ * Markdown and notebooks, and lays out the pages and the search index from the kept parts: a
+ * chapter's page again only when something it is made of changed (its text, or what every page
+ * shows — the chapters' titles and sections, the versions, the layouts), the pages that show every
+ * chapter ({@code all.html}, the home page) always.
  *
  * <p>The site it serves must be the bytes {@code site:report} writes, so {@link #assemble} follows
  * the stages of {@link ReportBuild#render} after the chapters are rendered. After each full build
@@ -121,10 +124,33 @@ public final class LiveBuild implements AutoCloseable {
      * @param rendered    every rendered page of {@code content/} (abstract, chapters, corrections), by page name
      * @param figures     every cell's files, by cell id
      * @param derived     each chapter's other files ({@code .md}, {@code .ipynb}), by page name
+     * @param pages       the chapters' pages as laid out, to keep those whose inputs did not change
      */
     private record State(LoadedProject project, Chapter corrections, Map<String, RenderedChapter> rendered,
                          Map<String, Map<String, byte[]>> figures, Map<String, Map<String, byte[]>> derived,
-                         Map<String, byte[]> files, Context context, boolean incremental) {
+                         Map<String, byte[]> files, ChapterPages pages, Context context, boolean incremental) {
+    }
+
+    /** A chapter's page as laid out, and the chapter's own part of what it was made of. */
+    private record LaidOutPage(Map<String, Object> own, byte[] page) {
+    }
+
+    /**
+     * The chapters' pages of a build, and what they shared: the engines (the layouts), the versions
+     * and the model every page has. A page is kept when all of these and its own part are equal.
+     */
+    private record ChapterPages(Engines engines, Versions versions, Map<String, Object> common,
+                                Map<String, LaidOutPage> byName) {
+
+        static final ChapterPages NONE = new ChapterPages(null, null, Map.of(), Map.of());
+
+        boolean sameFrame(Engines otherEngines, Versions otherVersions, Map<String, Object> otherCommon) {
+            return engines == otherEngines && Objects.equals(versions, otherVersions) && common.equals(otherCommon);
+        }
+    }
+
+    /** The files of the site, and its chapters' pages to keep for the next rebuild. */
+    private record Assembled(Map<String, byte[]> files, ChapterPages pages) {
     }
 
     private final BuildOptions options;
@@ -187,14 +213,16 @@ public final class LiveBuild implements AutoCloseable {
         Future<byte[]> search = searchIndex(project.report(), rendered, context);
         Map<String, Map<String, byte[]>> derived = derive(project, context, rendered, figures,
                 project.report().chapters(), new TreeMap<>());
-        Map<String, byte[]> files = assemble(project, corrections, rendered, figures, derived, context, search,
-                new Stages(quiet(log)));
+        Assembled assembled = assemble(project, corrections, rendered, figures, derived, context, search,
+                ChapterPages.NONE, new Stages(quiet(log)));
+        Map<String, byte[]> files = assembled.files();
         boolean incremental = sameFiles(files, site.files());
         if (!incremental) {
             log.info("The preview rebuilds everything on each change: its incremental rebuild does not make the"
                     + " same files as site:report for this project (" + difference(files, site.files()) + ")");
         }
-        state = new State(project, corrections, rendered, figures, derived, site.files(), context, incremental);
+        state = new State(project, corrections, rendered, figures, derived, site.files(), assembled.pages(), context,
+                incremental);
         pending.clear();
         return new Update(true, List.of(), 0, site.files().size(), millisSince(start), stages.timings());
     }
@@ -313,7 +341,8 @@ public final class LiveBuild implements AutoCloseable {
         if (toRender.isEmpty() && redrawn.isEmpty() && !changes.data() && !changes.templates() && !changes.assets()
                 && report.equals(before.project().report()) && Objects.equals(corrections, before.corrections())) {
             // Nothing the pages are made of changed (a save without changes, a comment in a cell's YAML…).
-            state = new State(project, corrections, rendered, figures, before.derived(), before.files(), context, true);
+            state = new State(project, corrections, rendered, figures, before.derived(), before.files(), before.pages(),
+                    context, true);
             pending.clear();
             return new Update(false, List.of(), 0, before.files().size(), millisSince(start), stages.timings());
         }
@@ -322,8 +351,10 @@ public final class LiveBuild implements AutoCloseable {
         Map<String, Map<String, byte[]>> derived = stages.run("markdown and notebooks", () -> derive(project, done,
                 rendered, figures, toDerive, before.derived()), d -> "");
         Chapter correctionsText = corrections;
-        Map<String, byte[]> files = assemble(project, correctionsText, rendered, figures, derived, done, search, stages);
-        state = new State(project, corrections, rendered, figures, derived, files, context, true);
+        Assembled assembled = assemble(project, correctionsText, rendered, figures, derived, done, search,
+                before.pages(), stages);
+        Map<String, byte[]> files = assembled.files();
+        state = new State(project, corrections, rendered, figures, derived, files, assembled.pages(), context, true);
         pending.clear();
         return new Update(false, toRender.stream().map(c -> projectDir.relativize(c.file().toAbsolutePath().normalize())
                 .toString().replace('\\', '/')).toList(), redrawn.size(), files.size(), millisSince(start),
@@ -455,27 +486,7 @@ public final class LiveBuild implements AutoCloseable {
         if (pages.size() == 1) {
             return List.of(renderer.render(pages.get(0)));
         }
-        List<Future<RenderedChapter>> futures = new ArrayList<>();
-        for (Chapter page : pages) {
-            futures.add(workers.submit(() -> renderer.render(page)));
-        }
-        List<RenderedChapter> rendered = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        for (Future<RenderedChapter> future : futures) {
-            try {
-                rendered.add(future.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof InputException input) {
-                    problems.addAll(input.problems());
-                } else {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
-        return rendered;
+        return Parallel.map(workers, pages, renderer::render);
     }
 
     /**
@@ -514,11 +525,14 @@ public final class LiveBuild implements AutoCloseable {
         return files;
     }
 
-    /** The site from its parts, laid out as {@link ReportBuild#render} lays it out. */
-    private Map<String, byte[]> assemble(LoadedProject project, Chapter corrections,
-                                         Map<String, RenderedChapter> rendered, Map<String, Map<String, byte[]>> figures,
-                                         Map<String, Map<String, byte[]>> derived, Context context,
-                                         Future<byte[]> search, Stages stages) throws Exception {
+    /**
+     * The site from its parts, laid out as {@link ReportBuild#render} lays it out; a chapter's page is
+     * taken from {@code before} when nothing it is made of changed.
+     */
+    private Assembled assemble(LoadedProject project, Chapter corrections, Map<String, RenderedChapter> rendered,
+                               Map<String, Map<String, byte[]>> figures, Map<String, Map<String, byte[]>> derived,
+                               Context context, Future<byte[]> search, ChapterPages before, Stages stages)
+            throws Exception {
         Report report = project.report();
         List<RenderedChapter> chapters = report.chapters().stream().map(c -> rendered.get(c.pageName())).toList();
         RenderedChapter abstractPage = report.abstractPage() == null ? null
@@ -532,10 +546,40 @@ public final class LiveBuild implements AutoCloseable {
         SiteWriter site = new SiteWriter(context.engines(), context.templates(), context.messages(),
                 context.revision().withCorrections(correctionsPage));
         options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
-        Map<String, byte[]> files = new TreeMap<>(stages.run("pages", () -> site.pages(report, abstractPage, chapters,
-                chapterFiles, new ArrayList<>(project.data().all())), f -> ""));
+        Assembled assembled = stages.run("pages", () -> pages(site.prepare(report, abstractPage, chapters, chapterFiles,
+                new ArrayList<>(project.data().all())), context.engines(), before), a -> "");
+        Map<String, byte[]> files = new TreeMap<>(assembled.files());
         files.put(SearchIndex.FILE, stages.run("search index", () -> result(search), i -> ""));
-        return java.util.Collections.unmodifiableMap(files);
+        return new Assembled(java.util.Collections.unmodifiableMap(files), assembled.pages());
+    }
+
+    /** Lays out the chapters' pages that changed since {@code before}, on the workers, then the rest. */
+    private Assembled pages(SiteWriter.VersionLayout layout, Engines engines, ChapterPages before) throws Exception {
+        boolean sameFrame = before.sameFrame(engines, layout.versions(), layout.common());
+        byte[][] pages = new byte[layout.chapterCount()][];
+        List<Integer> changed = new ArrayList<>();
+        Map<String, LaidOutPage> byName = new HashMap<>();
+        List<Map<String, Object>> owns = new ArrayList<>();
+        for (int i = 0; i < pages.length; i++) {
+            Map<String, Object> own = layout.chapterOwn(i);
+            owns.add(own);
+            LaidOutPage kept = before.byName().get(layout.chapterPageName(i));
+            if (sameFrame && kept != null && kept.own().equals(own)) {
+                pages[i] = kept.page();
+            } else {
+                changed.add(i);
+            }
+        }
+        List<byte[]> laidOut = changed.size() == 1 ? List.of(layout.chapterPage(changed.get(0)))
+                : Parallel.map(workers, changed, layout::chapterPage);
+        for (int j = 0; j < changed.size(); j++) {
+            pages[changed.get(j)] = laidOut.get(j);
+        }
+        for (int i = 0; i < pages.length; i++) {
+            byName.put(layout.chapterPageName(i), new LaidOutPage(owns.get(i), pages[i]));
+        }
+        return new Assembled(layout.finish(Arrays.asList(pages)),
+                new ChapterPages(engines, layout.versions(), layout.common(), byName));
     }
 
     /** The search index of the pages, made on a worker thread while the other files are made. */

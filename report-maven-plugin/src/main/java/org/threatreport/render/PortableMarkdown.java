@@ -79,17 +79,23 @@ public final class PortableMarkdown {
      */
     public Map<String, byte[]> files(RenderedChapter abstractPage, List<RenderedChapter> chapters)
             throws InputException {
+        checkFileNames(chapters);
         Map<String, byte[]> files = new TreeMap<>();
         for (RenderedChapter chapter : chapters) {
-            String name = fileName(chapter.chapter(), ".md");
-            if (name.equals(REPORT_FILE)) {
-                throw InputException.of(Problem.error(chapter.chapter().file(), "a chapter cannot be named "
-                        + REPORT_FILE + ": the build writes the whole report as " + REPORT_FILE + "; rename the file"));
-            }
-            files.put(name, chapterFile(chapter).getBytes(StandardCharsets.UTF_8));
+            files.put(fileName(chapter.chapter(), ".md"), chapterFile(chapter).getBytes(StandardCharsets.UTF_8));
         }
         files.put(REPORT_FILE, reportFile(abstractPage, chapters).getBytes(StandardCharsets.UTF_8));
         return files;
+    }
+
+    /** @throws InputException when a chapter's own file would be {@code report.md} */
+    public static void checkFileNames(List<RenderedChapter> chapters) throws InputException {
+        for (RenderedChapter chapter : chapters) {
+            if (fileName(chapter.chapter(), ".md").equals(REPORT_FILE)) {
+                throw InputException.of(Problem.error(chapter.chapter().file(), "a chapter cannot be named "
+                        + REPORT_FILE + ": the build writes the whole report as " + REPORT_FILE + "; rename the file"));
+            }
+        }
     }
 
     /** A chapter's file name in the version folder with another extension: {@code 02-monitoring.md}. */

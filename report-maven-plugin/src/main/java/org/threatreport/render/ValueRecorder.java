@@ -2,6 +2,7 @@ package org.threatreport.render;
 
 import freemarker.core.Environment;
 import freemarker.core.TemplateProcessingTracer;
+import freemarker.core.TextBlock;
 import freemarker.template.Template;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ final class ValueRecorder implements TemplateProcessingTracer {
 
     private static final int CONTEXT = 24;
 
-    private record Open(TracedElement element, int start) {
+    /** An interpolation being rendered: its description ({@code ${…}}) and where its output starts. */
+    private record Open(TracedElement element, String description, int start) {
     }
 
     private final String page;
@@ -35,18 +37,20 @@ final class ValueRecorder implements TemplateProcessingTracer {
 
     @Override
     public void enterElement(Environment environment, TracedElement element) {
-        if (isInterpolation(element)) {
-            open.push(new Open(element, out.length()));
+        String description = interpolation(element);
+        if (description != null) {
+            open.push(new Open(element, description, out.length()));
         }
     }
 
     @Override
     public void exitElement(Environment environment, TracedElement element) {
-        if (!isInterpolation(element) || open.isEmpty() || open.peek().element() != element) {
+        if (open.isEmpty() || open.peek().element() != element) {
             return;
         }
-        int start = open.pop().start();
-        String description = element.getDescription();
+        Open value = open.pop();
+        int start = value.start();
+        String description = value.description();
         String expression = description.substring(2, description.length() - 1);
         int lineStart = out.lastIndexOf("\n", start - 1) + 1;
         String before = unescape(out.substring(Math.max(lineStart, start - CONTEXT * 2), start));
@@ -57,9 +61,16 @@ final class ValueRecorder implements TemplateProcessingTracer {
                 unescape(out.substring(start)), before.strip()));
     }
 
-    private boolean isInterpolation(TracedElement element) {
-        return element.isLeaf() && element.getTemplate() == template && element.getDescription().startsWith("${")
-                && element.getDescription().endsWith("}");
+    /**
+     * The description ({@code ${…}}) of an interpolation of this chapter, else null. Text is ruled out
+     * first: describing a block of text copies it, and a chapter is mostly text.
+     */
+    private String interpolation(TracedElement element) {
+        if (!element.isLeaf() || element instanceof TextBlock || element.getTemplate() != template) {
+            return null;
+        }
+        String description = element.getDescription();
+        return description.startsWith("${") && description.endsWith("}") ? description : null;
     }
 
     /** The Markdown escapes of {@link MarkdownOutputFormat} removed: the value as readers see it. */

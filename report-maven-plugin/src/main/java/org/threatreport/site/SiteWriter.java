@@ -1,7 +1,12 @@
 package org.threatreport.site;
 
 import freemarker.template.Template;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.SimpleSequence;
 import freemarker.template.TemplateException;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateSequenceModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +56,9 @@ public final class SiteWriter {
     }
 
     /**
+     * Every page of the version, laid out one after the other: {@link #prepare}, each chapter's page, then
+     * {@link VersionLayout#finish}.
+     *
      * @param abstractPage the rendered {@code index.md}, or null
      * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
      * @param tables       the data tables, offered as downloads
@@ -58,6 +66,24 @@ public final class SiteWriter {
     public Map<String, byte[]> pages(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
                                      Map<String, byte[]> figureFiles, List<LoadedTable> tables)
             throws InputException, IOException {
+        VersionLayout layout = prepare(report, abstractPage, chapters, figureFiles, tables);
+        List<byte[]> chapterPages = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            chapterPages.add(layout.chapterPage(i));
+        }
+        return layout.finish(chapterPages);
+    }
+
+    /**
+     * What every page shares, ready for laying out the chapters' pages — each on its own, in any order
+     * and on any thread — and then the rest of the version.
+     *
+     * @param abstractPage the rendered {@code index.md}, or null
+     * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
+     * @param tables       the data tables, offered as downloads
+     */
+    public VersionLayout prepare(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
+                                 Map<String, byte[]> figureFiles, List<LoadedTable> tables) throws IOException {
         Map<String, byte[]> files = new TreeMap<>(templates.assets());
         files.putAll(figureFiles);
         List<Download> downloads = new ArrayList<>();
@@ -79,37 +105,127 @@ public final class SiteWriter {
         common.put("downloads", downloads);
         common.putAll(Reading.model(report, abstractPage, messages, versionUrl));
         common.put("documents", documents(chapters, files));
+        return new VersionLayout(abstractPage, chapters, files, links, navigation(links), manifest,
+                java.util.Collections.unmodifiableMap(common));
+    }
 
-        Map<String, Object> index = new HashMap<>(common);
-        index.put("abstractHtml", abstractPage == null ? "" : abstractPage.html());
-        index.put("currentPage", "index.html");
-        files.put("index.html", layout("index.ftlh", index));
-        for (int i = 0; i < chapters.size(); i++) {
+    /**
+     * One version's pages being laid out: made by {@link #prepare}. Laying out a chapter's page is
+     * thread-safe; {@link #finish} comes last.
+     */
+    public final class VersionLayout {
+        private final RenderedChapter abstractPage;
+        private final List<RenderedChapter> chapters;
+        private final Map<String, byte[]> files;
+        private final List<PageLink> links;
+        private final TemplateSequenceModel navigation;
+        private final VersionManifest manifest;
+        private final Map<String, Object> common;
+
+        private VersionLayout(RenderedChapter abstractPage, List<RenderedChapter> chapters, Map<String, byte[]> files,
+                              List<PageLink> links, TemplateSequenceModel navigation, VersionManifest manifest,
+                              Map<String, Object> common) {
+            this.abstractPage = abstractPage;
+            this.chapters = List.copyOf(chapters);
+            this.files = files;
+            this.links = links;
+            this.navigation = navigation;
+            this.manifest = manifest;
+            this.common = common;
+        }
+
+        /** What every page of the version is laid out with (the chapters, the strings, the downloads …). */
+        public Map<String, Object> common() {
+            return common;
+        }
+
+        /**
+         * What the page of chapter {@code i} is made of besides {@link #common}: with both equal, and the
+         * same layouts and {@link #versions}, the page is the same. (Its description is made from its body
+         * and title when it is laid out.)
+         */
+        public Map<String, Object> chapterOwn(int i) {
             RenderedChapter chapter = chapters.get(i);
-            Map<String, Object> page = new HashMap<>(common);
-            page.put("chapter", links.get(i));
-            page.put("bodyHtml", chapter.html());
-            page.put("headings", chapter.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3).toList());
-            page.put("previous", i > 0 ? links.get(i - 1) : null);
-            page.put("next", i + 1 < chapters.size() ? links.get(i + 1) : null);
-            page.put("currentPage", chapter.chapter().pageName());
-            page.put("pageDescription", Reading.summary(chapter.html(), chapter.chapter().fullTitle()));
-            page.put("formats", formats(chapter, files));
-            files.put(chapter.chapter().pageName(), layout("chapter.ftlh", page));
+            Map<String, Object> own = new HashMap<>();
+            own.put("chapter", links.get(i));
+            own.put("bodyHtml", chapter.html());
+            own.put("headings", chapter.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3).toList());
+            own.put("previous", i > 0 ? links.get(i - 1) : null);
+            own.put("next", i + 1 < chapters.size() ? links.get(i + 1) : null);
+            own.put("currentPage", chapter.chapter().pageName());
+            own.put("formats", formats(chapter, files));
+            return own;
         }
-        files.putAll(VersionHistory.files(manifest));
-        Map<String, Object> corrections = new HashMap<>(common);
-        corrections.put("textHtml", revision.correctionsText() == null ? "" : revision.correctionsText().html());
-        corrections.put("textTitle", manifest.pageTitle(VersionHistory.CORRECTIONS_PAGE));
-        corrections.put("changesHtml", Fragments.changes(VersionHistory.changes(manifest, revision, files::get), messages));
-        corrections.put("currentPage", VersionHistory.CORRECTIONS_PAGE);
-        files.put(VersionHistory.CORRECTIONS_PAGE, layout("corrections.ftlh", corrections));
-        files.putAll(readingPages(common, abstractPage, chapters));
-        if (!versionUrl.isEmpty()) {
-            // The sitemap protocol wants absolute addresses: with the site's address known, give them.
-            files.put(SiteRoot.SITEMAP, SiteRoot.versionSitemap(manifest.entry(), versionUrl));
+
+        public int chapterCount() {
+            return chapters.size();
         }
-        return files;
+
+        /** The file of chapter {@code i}'s page: {@code 02-monitoring.html}. */
+        public String chapterPageName(int i) {
+            return chapters.get(i).chapter().pageName();
+        }
+
+        /** The page of chapter {@code i} ({@code 02-monitoring.html}). */
+        public byte[] chapterPage(int i) throws InputException, IOException {
+            Map<String, Object> model = new HashMap<>(common);
+            model.putAll(chapterOwn(i));
+            RenderedChapter chapter = chapters.get(i);
+            model.put("pageDescription", Reading.summary(chapter.html(), chapter.chapter().fullTitle()));
+            model.put("chapters", navigation);
+            return layout("chapter.ftlh", model);
+        }
+
+        /** The versions every page lists. */
+        public Versions versions() {
+            return versions;
+        }
+
+        /**
+         * Every file of the version: the assets, figures and downloads, the chapters' pages, the home
+         * page and the other pages.
+         *
+         * @param chapterPages the chapters' pages, in the order of the chapters
+         */
+        public Map<String, byte[]> finish(List<byte[]> chapterPages) throws InputException, IOException {
+            Map<String, Object> index = new HashMap<>(common);
+            index.put("abstractHtml", abstractPage == null ? "" : abstractPage.html());
+            index.put("currentPage", "index.html");
+            files.put("index.html", layout("index.ftlh", index));
+            for (int i = 0; i < chapters.size(); i++) {
+                files.put(chapters.get(i).chapter().pageName(), chapterPages.get(i));
+            }
+            files.putAll(VersionHistory.files(manifest));
+            Map<String, Object> corrections = new HashMap<>(common);
+            corrections.put("textHtml", revision.correctionsText() == null ? "" : revision.correctionsText().html());
+            corrections.put("textTitle", manifest.pageTitle(VersionHistory.CORRECTIONS_PAGE));
+            corrections.put("changesHtml", Fragments.changes(VersionHistory.changes(manifest, revision, files::get), messages));
+            corrections.put("currentPage", VersionHistory.CORRECTIONS_PAGE);
+            files.put(VersionHistory.CORRECTIONS_PAGE, layout("corrections.ftlh", corrections));
+            files.putAll(readingPages(common, abstractPage, chapters));
+            if (!versionUrl.isEmpty()) {
+                // The sitemap protocol wants absolute addresses: with the site's address known, give them.
+                files.put(SiteRoot.SITEMAP, SiteRoot.versionSitemap(manifest.entry(), versionUrl));
+            }
+            return files;
+        }
+    }
+
+    /**
+     * The chapters as every chapter's page lists them, wrapped for the layouts once: unwrapped, each
+     * page would wrap every chapter again, and with a thousand chapters that is a million wrappings.
+     */
+    private TemplateSequenceModel navigation(List<PageLink> links) {
+        ObjectWrapper wrapper = engines.layouts().getObjectWrapper();
+        List<TemplateModel> wrapped = new ArrayList<>();
+        try {
+            for (PageLink link : links) {
+                wrapped.add(wrapper.wrap(link));
+            }
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("the layouts' object wrapper cannot wrap a record", e);
+        }
+        return new SimpleSequence(wrapped, wrapper);
     }
 
     /** The whole report as Markdown and each chapter's notebook, as far as the build made them. */

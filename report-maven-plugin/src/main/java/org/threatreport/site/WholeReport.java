@@ -42,20 +42,20 @@ final class WholeReport {
      * @param reserved ids the page's layout uses itself (its own headings, the search box …)
      */
     static List<Section> sections(List<Part> parts, Set<String> reserved) {
-        Set<String> used = new HashSet<>(reserved);
+        UniqueIds used = new UniqueIds(reserved);
         Map<String, String> sectionIds = new HashMap<>();
         List<String> titleIds = new ArrayList<>();
         List<Map<String, String>> idMaps = new ArrayList<>();
         Map<String, Integer> byPage = new HashMap<>();
         for (Part part : parts) {
             String slug = part.pageName().replaceFirst("\\.html$", "");
-            String sectionId = unique("part-" + slug, used);
+            String sectionId = used.unique("part-" + slug);
             sectionIds.put(part.pageName(), sectionId);
-            titleIds.add(unique(sectionId + "-title", used));
+            titleIds.add(used.unique(sectionId + "-title"));
             Map<String, String> ids = new HashMap<>();
             Matcher id = ID.matcher(part.html());
             while (id.find()) {
-                ids.putIfAbsent(id.group(2), unique(id.group(2), used));
+                ids.putIfAbsent(id.group(2), used.unique(id.group(2)));
             }
             byPage.put(part.pageName(), idMaps.size());
             idMaps.add(ids);
@@ -92,11 +92,29 @@ final class WholeReport {
         return "#" + idMaps.get(target).getOrDefault(fragment, fragment);
     }
 
-    private static String unique(String id, Set<String> used) {
-        String candidate = id;
-        for (int n = 2; !used.add(candidate); n++) {
-            candidate = id + "-" + n;
+    /**
+     * The ids given out on the page so far. An id taken already gets the first free suffix: {@code id-2},
+     * {@code id-3} … Each id remembers the last suffix it tried, since ids are only ever added: a
+     * heading every chapter repeats ("概述") costs one step per chapter, not one per earlier chapter.
+     */
+    private static final class UniqueIds {
+        private final Set<String> used;
+        private final Map<String, Integer> nextSuffix = new HashMap<>();
+
+        UniqueIds(Set<String> reserved) {
+            this.used = new HashSet<>(reserved);
         }
-        return candidate;
+
+        String unique(String id) {
+            if (used.add(id)) {
+                return id;
+            }
+            int n = nextSuffix.getOrDefault(id, 2);
+            while (!used.add(id + "-" + n)) {
+                n++;
+            }
+            nextSuffix.put(id, n + 1);
+            return id + "-" + n;
+        }
     }
 }

@@ -1,11 +1,11 @@
 package org.threatreport.bench;
 
-import java.io.BufferedReader;
+import static org.threatreport.bench.ProbeLine.only;
+import static org.threatreport.bench.Stat.big;
+import static org.threatreport.bench.Stat.num;
+import static org.threatreport.bench.Stat.ratio;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +50,7 @@ public final class Benchmarks {
     private final Set<String> parts;
     private final boolean writeDoc;
     private final String python;
+    private final PandasPeer pandasPeer;
     private final String command;
     private final List<String> jvmOptions;
     private final Path benchDir;
@@ -66,6 +66,7 @@ public final class Benchmarks {
         parts = new LinkedHashSet<>(List.of(o.getOrDefault("only", "load,pandas,figures,build").split(",")));
         writeDoc = !o.containsKey("no-doc");
         python = o.getOrDefault("python", "/usr/bin/python3");
+        pandasPeer = new PandasPeer(python, root);
         command = o.getOrDefault("command", "bench/run.sh");
         jvmOptions = o.containsKey("jvm") ? List.of(o.get("jvm").trim().split("\\s+")) : List.of();
         benchDir = root.resolve("target/bench");
@@ -78,33 +79,14 @@ public final class Benchmarks {
             Probes.run(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
             return;
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String key = args[i].substring(2);
-            boolean flag = key.equals("no-doc");
-            options.put(key, flag ? "true" : args[++i]);
-        }
+        Map<String, String> options = CommandLine.parse(args, Set.of("no-doc"));
         new Benchmarks(options).run();
     }
 
     // ---- running --------------------------------------------------------------------------------
 
-    /** One output line of a child: its tag and its key=value pairs. */
-    record Line(String tag, Map<String, String> values) {
-        double num(String key) {
-            String v = values.get(key);
-            if (v == null) {
-                throw new IllegalStateException("no " + key + " in " + tag + " " + values);
-            }
-            return Double.parseDouble(v);
-        }
-    }
-
     private void run() throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = Machine.loadAverage();
         Files.createDirectories(dataDir);
         Path schema = root.resolve("data/incidents.schema.yaml");
         Files.copy(schema, dataDir.resolve("incidents.schema.yaml"), StandardCopyOption.REPLACE_EXISTING);
@@ -119,28 +101,28 @@ public final class Benchmarks {
         Report report = new Report();
         if (parts.contains("load")) {
             for (int i = 0; i < runs; i++) {
-                List<Line> lines = child("load-cold");
-                Line r = only(lines, "RESULT").get(0);
+                List<ProbeLine> lines = child("load-cold");
+                ProbeLine r = only(lines, "RESULT").get(0);
                 say(String.format(Locale.ROOT, "  load cold #%d: load %.0f ms (CPU %.0f ms), aggregations %.1f ms, peak heap %.0f MB",
                         i + 1, r.num("load_ms"), r.num("load_cpu_ms"), r.num("agg_ms"), r.num("peak_heap_mb")));
                 report.loadCold.add(r);
                 report.threadsCold.add(only(lines, "THREADS").get(0));
                 report.aggEachCold.addAll(only(lines, "AGG1COLD"));
             }
-            List<Line> warm = child("load-warm");
+            List<ProbeLine> warm = child("load-warm");
             report.loadWarm = only(warm, "LOAD");
             report.aggWarm = only(warm, "AGG");
             report.aggEach = only(warm, "AGG1");
             say("  load warm: " + stat(report.loadWarm, "load_ms").ms() + " ms, aggregations " + stat(report.aggWarm, "agg_ms").ms() + " ms");
         }
         if (parts.contains("pandas")) {
-            if (!pandasAvailable()) {
+            if (!pandasPeer.available()) {
                 say("  pandas is not available to " + python + " (apt-get install -y python3-pandas): skipped");
             } else {
                 for (int i = 0; i < runs; i++) {
-                    List<Line> lines = pandas("cold");
+                    List<ProbeLine> lines = pandas("cold");
                     report.pandasInfo = only(lines, "INFO").get(0);
-                    Line r = only(lines, "RESULT").get(0);
+                    ProbeLine r = only(lines, "RESULT").get(0);
                     say(String.format(Locale.ROOT, "  pandas cold #%d: load %.0f ms (read_csv %.0f ms), aggregations %.1f ms",
                             i + 1, r.num("load_ms"), r.num("read_ms"), r.num("agg_ms")));
                     report.pandasCold.add(r);
@@ -152,18 +134,18 @@ public final class Benchmarks {
         }
         if (parts.contains("figures")) {
             for (int i = 0; i < runs; i++) {
-                List<Line> lines = child("figures-cold");
+                List<ProbeLine> lines = child("figures-cold");
                 report.figuresCold.add(only(lines, "FIGURES").get(0));
                 report.chartsCold.addAll(only(lines, "CHART"));
                 report.fontCold.add(only(lines, "FONT").get(0));
                 say("  figures cold #" + (i + 1) + ": " + only(lines, "FIGURES").get(0).values().get("ms") + " ms");
             }
             for (int i = 0; i < runs; i++) {
-                Line stage = only(child("stage-cold"), "STAGE").get(0);
+                ProbeLine stage = only(child("stage-cold"), "STAGE").get(0);
                 report.stageCold.add(stage);
                 say("  figure stage cold #" + (i + 1) + ": " + stage.values().get("ms") + " ms");
             }
-            List<Line> lines = child("figures-warm");
+            List<ProbeLine> lines = child("figures-warm");
             report.figuresWarm = only(lines, "FIGURES");
             report.stageWarm = only(lines, "STAGE");
             report.chartsWarm = only(lines, "CHART");
@@ -171,7 +153,7 @@ public final class Benchmarks {
         }
         if (parts.contains("build")) {
             for (int i = 0; i < runs; i++) {
-                Line r = only(child("build-cold"), "BUILD").get(0);
+                ProbeLine r = only(child("build-cold"), "BUILD").get(0);
                 report.buildCold.add(r);
                 say("  flagship build cold #" + (i + 1) + ": " + r.values().get("ms") + " ms");
             }
@@ -182,7 +164,7 @@ public final class Benchmarks {
         report.generateMs = generateMs;
         report.generated = generated;
         report.loadBefore = loadBefore;
-        report.loadAfter = loadAverage();
+        report.loadAfter = Machine.loadAverage();
         String markdown = report.markdown();
         System.out.println();
         System.out.println(markdown);
@@ -193,69 +175,15 @@ public final class Benchmarks {
         }
     }
 
-    private List<Line> child(String mode) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dbench.threadCpu=true"));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(), "--child", mode,
-                root.toString(), dataDir.toString(), Integer.toString(runs)));
-        return lines(cmd, "java child " + mode);
+    private List<ProbeLine> child(String mode) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("-Dbench.threadCpu=true"));
+        options.addAll(jvmOptions);
+        return ChildProcesses.run(ChildProcesses.javaCommand(heap, options, Benchmarks.class, List.of("--child", mode,
+                root.toString(), dataDir.toString(), Integer.toString(runs))), root, benchDir, "java child " + mode);
     }
 
-    private List<Line> pandas(String mode) throws IOException, InterruptedException {
-        return lines(List.of(python, root.resolve("bench/pandas_bench.py").toString(),
-                dataDir.resolve("incidents.schema.yaml").toString(), csv.toString(), mode), "pandas " + mode);
-    }
-
-    private boolean pandasAvailable() {
-        try {
-            Process p = new ProcessBuilder(python, "-c", "import pandas").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private List<Line> lines(List<String> cmd, String what) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile(benchDir, "stderr-", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(root.toFile())
-                .redirectError(errors.toFile()).start();
-        List<Line> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String text = out.readLine(); text != null; text = out.readLine()) {
-                String[] words = text.trim().split("\\s+");
-                if (words.length == 0 || !words[0].matches("[A-Z0-9]+")) {
-                    System.out.println("    | " + text);
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 1; i < words.length; i++) {
-                    int eq = words[i].indexOf('=');
-                    if (eq > 0) {
-                        values.put(words[i].substring(0, eq), words[i].substring(eq + 1));
-                    }
-                }
-                lines.add(new Line(words[0], values));
-            }
-        }
-        int exit = p.waitFor();
-        String stderr = Files.readString(errors);
-        Files.delete(errors);
-        if (exit != 0) {
-            System.err.print(stderr);
-            throw new IllegalStateException(what + " failed with exit code " + exit + ": " + String.join(" ", cmd));
-        }
-        return lines;
-    }
-
-    private static List<Line> only(List<Line> lines, String tag) {
-        List<Line> found = lines.stream().filter(l -> l.tag().equals(tag)).toList();
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no " + tag + " line in " + lines);
-        }
-        return found;
+    private List<ProbeLine> pandas(String mode) throws IOException, InterruptedException {
+        return pandasPeer.run(dataDir.resolve("incidents.schema.yaml"), csv, mode, benchDir);
     }
 
     private static void say(String text) {
@@ -263,67 +191,31 @@ public final class Benchmarks {
         System.out.flush();
     }
 
-    // ---- statistics ---------------------------------------------------------------------------
-
-    /** Median, min and max of some measurements. */
-    record Stat(double median, double min, double max, int n) {
-        static Stat of(List<Double> values) {
-            List<Double> sorted = values.stream().sorted().toList();
-            int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            return new Stat(median, sorted.get(0), sorted.get(n - 1), n);
-        }
-
-        String ms() {
-            return n == 1 ? num(median) : num(median) + " (" + num(min) + "–" + num(max) + ")";
-        }
-    }
-
-    static Stat stat(List<Line> lines, String key) {
-        return Stat.of(lines.stream().map(l -> l.num(key)).toList());
-    }
-
-    static String num(double v) {
-        if (v >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        if (v >= 10) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static String big(double v) {
-        if (v >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f M", v / 1e6);
-        }
-        if (v >= 1e3) {
-            return String.format(Locale.ROOT, "%.0f k", v / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f", v);
+    static Stat stat(List<ProbeLine> lines, String key) {
+        return Stat.of(lines, key);
     }
 
     // ---- the report ---------------------------------------------------------------------------
 
     private final class Report {
-        final List<Line> loadCold = new ArrayList<>();
-        final List<Line> threadsCold = new ArrayList<>();
-        final List<Line> aggEachCold = new ArrayList<>();
-        List<Line> loadWarm = List.of();
-        List<Line> aggWarm = List.of();
-        List<Line> aggEach = List.of();
-        final List<Line> pandasCold = new ArrayList<>();
-        List<Line> pandasWarm = List.of();
-        Line pandasInfo;
-        final List<Line> figuresCold = new ArrayList<>();
-        final List<Line> chartsCold = new ArrayList<>();
-        final List<Line> fontCold = new ArrayList<>();
-        List<Line> figuresWarm = List.of();
-        List<Line> chartsWarm = List.of();
-        final List<Line> stageCold = new ArrayList<>();
-        List<Line> stageWarm = List.of();
-        final List<Line> buildCold = new ArrayList<>();
-        List<Line> buildWarm = List.of();
+        final List<ProbeLine> loadCold = new ArrayList<>();
+        final List<ProbeLine> threadsCold = new ArrayList<>();
+        final List<ProbeLine> aggEachCold = new ArrayList<>();
+        List<ProbeLine> loadWarm = List.of();
+        List<ProbeLine> aggWarm = List.of();
+        List<ProbeLine> aggEach = List.of();
+        final List<ProbeLine> pandasCold = new ArrayList<>();
+        List<ProbeLine> pandasWarm = List.of();
+        ProbeLine pandasInfo;
+        final List<ProbeLine> figuresCold = new ArrayList<>();
+        final List<ProbeLine> chartsCold = new ArrayList<>();
+        final List<ProbeLine> fontCold = new ArrayList<>();
+        List<ProbeLine> figuresWarm = List.of();
+        List<ProbeLine> chartsWarm = List.of();
+        final List<ProbeLine> stageCold = new ArrayList<>();
+        List<ProbeLine> stageWarm = List.of();
+        final List<ProbeLine> buildCold = new ArrayList<>();
+        List<ProbeLine> buildWarm = List.of();
         long bytes;
         long generateMs;
         boolean generated;
@@ -459,10 +351,10 @@ public final class Benchmarks {
             if (!aggEach.isEmpty()) {
                 md.append("\n#### Each aggregation (median ms; cold: the first call in a fresh JVM, in this order, "
                         + "right after the load)\n\n| aggregation | cold | warm |\n|---|---:|---:|\n");
-                Map<String, List<Line>> cold = aggEachCold.stream().collect(Collectors.groupingBy(
+                Map<String, List<ProbeLine>> cold = aggEachCold.stream().collect(Collectors.groupingBy(
                         l -> l.values().get("name"), LinkedHashMap::new, Collectors.toList()));
-                for (Line l : aggEach) {
-                    List<Line> first = cold.get(l.values().get("name"));
+                for (ProbeLine l : aggEach) {
+                    List<ProbeLine> first = cold.get(l.values().get("name"));
                     md.append("| `").append(l.values().get("name")).append("` | ")
                             .append(first == null ? "—" : num(stat(first, "ms").median())).append(" | ")
                             .append(num(l.num("ms"))).append(" |\n");
@@ -528,11 +420,11 @@ public final class Benchmarks {
                     .append(fontCold.get(0).values().get("font").replace('_', ' ')).append("`.\n\n");
             md.append("| figure | chart | SVG cold | PNG cold | SVG warm | PNG warm | SVG KB | PNG KB |\n");
             md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-            Map<String, List<Line>> cold = byId(chartsCold);
-            Map<String, List<Line>> warm = byId(chartsWarm);
+            Map<String, List<ProbeLine>> cold = byId(chartsCold);
+            Map<String, List<ProbeLine>> warm = byId(chartsWarm);
             double[] totals = new double[4];
-            for (Map.Entry<String, List<Line>> e : cold.entrySet()) {
-                List<Line> w = warm.get(e.getKey());
+            for (Map.Entry<String, List<ProbeLine>> e : cold.entrySet()) {
+                List<ProbeLine> w = warm.get(e.getKey());
                 double[] v = {stat(e.getValue(), "svg_ms").median(), stat(e.getValue(), "png_ms").median(),
                         stat(w, "svg_ms").median(), stat(w, "png_ms").median()};
                 for (int i = 0; i < 4; i++) {
@@ -552,7 +444,7 @@ public final class Benchmarks {
             md.append(" | | |\n");
         }
 
-        private Map<String, List<Line>> byId(List<Line> lines) {
+        private Map<String, List<ProbeLine>> byId(List<ProbeLine> lines) {
             return lines.stream().collect(Collectors.groupingBy(l -> l.values().get("id"), LinkedHashMap::new,
                     Collectors.toList()));
         }
@@ -572,15 +464,7 @@ public final class Benchmarks {
 
         private void machine(StringBuilder md) {
             md.append("\n#### Machine\n\n");
-            md.append("- CPU: ").append(cpuModel()).append(", `nproc` = ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-            md.append("- Memory: ").append(memTotal()).append('\n');
-            md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                    .append(' ').append(System.getProperty("os.arch")).append('\n');
-            md.append("- `java -version`: ").append(javaVersion()).append('\n');
-            md.append("- JVM options of the measured JVMs: `-Xmx").append(heap).append(jvmOptions.isEmpty() ? "" : " "
-                    + String.join(" ", jvmOptions)).append("`, GC ")
-                    .append(ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                            .collect(Collectors.joining(" + "))).append('\n');
+            md.append(Machine.describe("-Xmx" + heap + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))));
             if (pandasInfo != null) {
                 md.append("- pandas ").append(pandasInfo.values().get("pandas")).append(", numpy ")
                         .append(pandasInfo.values().get("numpy")).append(", Python ").append(pandasInfo.values().get("python"))
@@ -629,77 +513,14 @@ public final class Benchmarks {
         }
     }
 
-    static double max(List<Line> lines, String key) {
-        return lines.stream().mapToDouble(l -> l.num(key)).max().orElse(Double.NaN);
-    }
-
-    static String ratio(double r) {
-        return String.format(Locale.ROOT, "%.2f×", r);
-    }
-
-    // ---- the machine --------------------------------------------------------------------------
-
-    private static String cpuModel() {
-        return procField("/proc/cpuinfo", "model name", Function.identity());
-    }
-
-    private static String memTotal() {
-        return procField("/proc/meminfo", "MemTotal", v -> String.format(Locale.ROOT, "%.1f GiB",
-                Long.parseLong(v.replaceAll("[^0-9]", "")) / 1048576.0));
-    }
-
-    private static String procField(String file, String field, Function<String, String> format) {
-        try {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.startsWith(field)) {
-                    return format.apply(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return "unknown";
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + ", " + f[1] + ", " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String javaVersion() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        try {
-            Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return "`" + String.join("` / `", text.lines().toList()) + "`";
-        } catch (IOException | InterruptedException e) {
-            return System.getProperty("java.runtime.version");
-        }
+    static double max(List<ProbeLine> lines, String key) {
+        return ProbeLine.max(lines, key);
     }
 
     // ---- docs/benchmarks.md -------------------------------------------------------------------
 
     static void writeBetweenMarkers(Path doc, String generated) throws IOException {
-        String block = BEGIN + "\n\n" + generated.strip() + "\n\n" + END + "\n";
-        String text;
-        if (Files.isRegularFile(doc)) {
-            String old = Files.readString(doc, StandardCharsets.UTF_8);
-            int begin = old.indexOf(BEGIN);
-            int end = old.indexOf(END);
-            if (begin >= 0 && end > begin) {
-                text = old.substring(0, begin) + block + old.substring(end + END.length()).replaceFirst("^\n", "");
-            } else {
-                text = old.stripTrailing() + "\n\n" + block;
-            }
-        } else {
-            text = "# Benchmarks\n\nRun `bench/run.sh` from the repository root to regenerate the results below.\n\n" + block;
-        }
-        Files.createDirectories(doc.getParent());
-        Files.writeString(doc, text, StandardCharsets.UTF_8);
+        new GeneratedSection(BEGIN, END).write(doc, generated,
+                "# Benchmarks\n\nRun `bench/run.sh` from the repository root to regenerate the results below.\n\n");
     }
 }

@@ -30,4 +30,17 @@ class WholeReportTest {
         assertTrue(second.contains("<h3 id=\"总结-2\">总结</h3><h4 id=\"main-2\">main</h4>"), second);
         assertTrue(second.contains("<a href=\"#总结-2\">上文</a> <a href=\"#总结\">第一章总结</a>"), second);
     }
+
+    @Test
+    void aHeadingEveryChapterRepeatsTakesTheNextFreeSuffix() {
+        // Chapter 2 already has an id "概述-3" of its own: the third "概述" must skip it.
+        List<WholeReport.Part> parts = List.of(
+                new WholeReport.Part("01-a.html", "一", "<h2 id=\"概述\">概述</h2>"),
+                new WholeReport.Part("02-b.html", "二", "<h2 id=\"概述-3\">x</h2><h2 id=\"概述\">概述</h2>"),
+                new WholeReport.Part("03-c.html", "三", "<h2 id=\"概述\">概述</h2>"),
+                new WholeReport.Part("04-d.html", "四", "<h2 id=\"概述\">概述</h2>"));
+        List<String> html = WholeReport.sections(parts, Set.of()).stream().map(WholeReport.Section::html).toList();
+        assertEquals(List.of("<h3 id=\"概述\">概述</h3>", "<h3 id=\"概述-3\">x</h3><h3 id=\"概述-2\">概述</h3>",
+                "<h3 id=\"概述-4\">概述</h3>", "<h3 id=\"概述-5\">概述</h3>"), html);
+    }
 }
