@@ -78,6 +78,9 @@ public final class SiteRoot {
                 + "<title>" + Html.escape(latest.title()) + "</title>\n"
                 + "<meta http-equiv=\"refresh\" content=\"0; url=" + href + "\">\n"
                 + "<link rel=\"canonical\" href=\"" + href + "\">\n"
+                // The target version's icon, so that the browser does not ask the server root for /favicon.ico.
+                + "<link rel=\"icon\" href=\"" + Html.escape(target.substring(0, target.lastIndexOf('/') + 1))
+                + "assets/favicon.svg\" type=\"image/svg+xml\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
                 + "<script>location.replace(\"" + target.replace("\\", "\\\\").replace("\"", "\\\"") + "\" + location.hash);</script>\n"
                 + "</head>\n<body>\n<p><a href=\"" + href + "\">" + Html.escape(Html.format(messages.get("version.goLatest"),
