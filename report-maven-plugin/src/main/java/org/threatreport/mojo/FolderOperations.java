@@ -2,12 +2,10 @@ package org.threatreport.mojo;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import org.threatreport.site.SiteInstaller;
 
 /** The server operations of a {@code file:} target (a mounted folder): renames are the file system's own. */
 final class FolderOperations implements ServerOperations {
@@ -46,23 +44,7 @@ final class FolderOperations implements ServerOperations {
 
     @Override
     public void delete(String path) throws IOException {
-        Path target = resolve(path);
-        if (!Files.exists(target)) {
-            return;
-        }
-        Files.walkFileTree(target, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        SiteInstaller.deleteTree(resolve(path));
     }
 
     private Path resolve(String path) throws IOException {
