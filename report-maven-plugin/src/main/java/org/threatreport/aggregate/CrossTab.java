@@ -14,12 +14,20 @@ public record CrossTab(List<Entry> rows, List<Entry> columns, long[][] counts) {
     public CrossTab {
         rows = List.copyOf(rows);
         columns = List.copyOf(columns);
-        counts = java.util.Arrays.stream(counts).map(long[]::clone).toArray(long[][]::new);
+        counts = copy(counts);
     }
 
     @Override
     public long[][] counts() {
-        return java.util.Arrays.stream(counts).map(long[]::clone).toArray(long[][]::new);
+        return copy(counts);
+    }
+
+    private static long[][] copy(long[][] counts) {
+        long[][] copy = new long[counts.length][];
+        for (int r = 0; r < counts.length; r++) {
+            copy[r] = counts[r].clone();
+        }
+        return copy;
     }
 
     public long count(int row, int column) {

@@ -18,6 +18,7 @@ import org.threatreport.diagnostic.Suggestions;
 public final class TableView {
 
     private final LoadedTable table;
+    /** The selected rows, in table order; null for every row (no array of a million indexes to fill). */
     private final int[] rows;
     private final Wording wording;
     private final int reportYear;
@@ -31,11 +32,7 @@ public final class TableView {
 
     /** All rows of {@code table}; months are counted over {@code reportYear}. */
     public static TableView of(LoadedTable table, Wording wording, int reportYear) {
-        int[] all = new int[table.rowCount()];
-        for (int row = 0; row < all.length; row++) {
-            all[row] = row;
-        }
-        return new TableView(table, all, wording, reportYear);
+        return new TableView(table, null, wording, reportYear);
     }
 
     public String name() {
@@ -44,7 +41,16 @@ public final class TableView {
 
     /** The number of rows. */
     public long count() {
-        return rows.length;
+        return size();
+    }
+
+    private int size() {
+        return rows == null ? table.rowCount() : rows.length;
+    }
+
+    /** The selected rows as indexes, also when every row is. */
+    private int[] rowIndexes() {
+        return rows != null ? rows : IntStream.range(0, table.rowCount()).toArray();
     }
 
     /** Rows whose {@code column} holds {@code value}, or a value of the group {@code value}. */
@@ -54,7 +60,7 @@ public final class TableView {
 
     /** {@link #count(String, String)} as a share of all rows of this view. */
     public Share share(String column, String value) {
-        return Share.of(count(column, value), rows.length);
+        return Share.of(count(column, value), size());
     }
 
     /** The rows whose {@code column} holds {@code value} (or a value of that group). */
@@ -78,10 +84,10 @@ public final class TableView {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             CategoryValue value = spec.values().get(i);
-            entries.add(new Entry(value.value(), value.label(), counts[i], Share.of(counts[i], rows.length), 0));
+            entries.add(new Entry(value.value(), value.label(), counts[i], Share.of(counts[i], size()), 0));
         }
         List<String> order = spec.values().stream().map(CategoryValue::value).toList();
-        return new Distribution(entries, order, rows.length, wording, values -> rowsWithAny(spec, values))
+        return new Distribution(entries, order, size(), wording, values -> rowsWithAny(spec, values))
                 .byCount();
     }
 
@@ -98,9 +104,9 @@ public final class TableView {
         List<Entry> entries = new ArrayList<>();
         for (String group : groups) {
             long count = valueCounts == null ? rowsWithAny(spec, List.of(group)) : sum(valueCounts, codesOf(spec, List.of(group)));
-            entries.add(new Entry(group, group, count, Share.of(count, rows.length), 0));
+            entries.add(new Entry(group, group, count, Share.of(count, size()), 0));
         }
-        return new Distribution(entries, groups, rows.length, wording, values -> rowsWithAny(spec, values))
+        return new Distribution(entries, groups, size(), wording, values -> rowsWithAny(spec, values))
                 .byCount();
     }
 
@@ -112,14 +118,7 @@ public final class TableView {
                     + spec.type().keyword() + "; expected a date or year-month column");
         }
         int[] codes = table.monthCodes().get(column);
-        long[] counts = new long[12];
-        int first = reportYear * 12;
-        for (int row : rows) {
-            int month = codes[row] - first;
-            if (month >= 0 && month < 12) {
-                counts[month]++;
-            }
-        }
+        long[] counts = Counting.months(codes, rows, reportYear * 12);
         List<Entry> entries = new ArrayList<>();
         List<String> order = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
@@ -127,9 +126,9 @@ public final class TableView {
             String value = (reportYear < 1000 ? String.format(java.util.Locale.ROOT, "%04d", reportYear)
                     : Integer.toString(reportYear)) + (m < 9 ? "-0" : "-") + (m + 1);
             order.add(value);
-            entries.add(new Entry(value, wording.months().get(m), counts[m], Share.of(counts[m], rows.length), 0));
+            entries.add(new Entry(value, wording.months().get(m), counts[m], Share.of(counts[m], size()), 0));
         }
-        return new Distribution(entries, order, rows.length, wording, values -> monthRows(codes, values));
+        return new Distribution(entries, order, size(), wording, values -> monthRows(codes, values));
     }
 
     /** Counts for each pair of values of two category columns, both in schema order. */
@@ -152,16 +151,39 @@ public final class TableView {
                 into.get(code).add(r);
             }
         }
-        int[][] tableRowsOf = into.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        int[][] tableRowsOf = new int[values][];
+        for (int code = 0; code < values; code++) {
+            tableRowsOf[code] = into.get(code).stream().mapToInt(Integer::intValue).toArray();
+        }
         long[][] counts = new long[rowValues.size()][columnValues.size()];
         int[] rowCodes = rowSpec.type() == ColumnType.CATEGORY ? table.categoryCodes().get(rowColumn) : null;
-        int[][] rowMulti = rowCodes == null ? table.multiCodes().get(rowColumn) : null;
         int[] columnCodes = columnSpec.type() == ColumnType.CATEGORY ? table.categoryCodes().get(columnColumn) : null;
-        int[][] columnMulti = columnCodes == null ? table.multiCodes().get(columnColumn) : null;
-        int[] stamp = new int[rowValues.size()];
-        int[] hit = new int[rowValues.size()];
-        for (int i = 0; i < rows.length; i++) {
-            int row = rows[i];
+        if (rowCodes != null && columnCodes != null) {
+            // Each row has one value in each column: count the pairs, then give each pair to its table rows.
+            int width = columnSpec.values().size();
+            long[] pairs = Counting.pairs(rowCodes, columnCodes, width, rows, values);
+            for (int code = 0; code < values; code++) {
+                for (int r : tableRowsOf[code]) {
+                    for (int c = 0; c < width; c++) {
+                        counts[r][c] += pairs[code * width + c];
+                    }
+                }
+            }
+        } else {
+            crossCount(tableRowsOf, rowCodes, table.multiCodes().get(rowColumn), columnCodes,
+                    table.multiCodes().get(columnColumn), counts);
+        }
+        return new CrossTab(rowValues.entries(), columnValues.entries(), counts);
+    }
+
+    /** The cross-tab's counts where a column is multi-category: a row counts once per table row it falls into. */
+    private void crossCount(int[][] tableRowsOf, int[] rowCodes, int[][] rowMulti, int[] columnCodes,
+                            int[][] columnMulti, long[][] counts) {
+        int[] stamp = new int[counts.length];
+        int[] hit = new int[counts.length];
+        int n = size();
+        for (int i = 0; i < n; i++) {
+            int row = rows == null ? i : rows[i];
             int hits = 0;
             if (rowCodes != null) {
                 int code = rowCodes[row];
@@ -195,27 +217,13 @@ public final class TableView {
                 }
             }
         }
-        return new CrossTab(rowValues.entries(), columnValues.entries(), counts);
     }
 
     private long[] valueCounts(ColumnSpec spec) {
-        long[] counts = new long[spec.values().size()];
-        if (spec.type() == ColumnType.CATEGORY) {
-            int[] codes = table.categoryCodes().get(spec.name());
-            for (int row : rows) {
-                if (codes[row] >= 0) {
-                    counts[codes[row]]++;
-                }
-            }
-        } else {
-            int[][] codes = table.multiCodes().get(spec.name());
-            for (int row : rows) {
-                for (int code : codes[row]) {
-                    counts[code]++;
-                }
-            }
-        }
-        return counts;
+        int values = spec.values().size();
+        return spec.type() == ColumnType.CATEGORY
+                ? Counting.values(table.categoryCodes().get(spec.name()), rows, values)
+                : Counting.values(table.multiCodes().get(spec.name()), rows, values);
     }
 
     private long rowsWithAny(ColumnSpec spec, List<String> values) {
@@ -240,9 +248,11 @@ public final class TableView {
             want[code] = true;
         }
         int found = 0;
+        int n = size();
         if (spec.type() == ColumnType.CATEGORY) {
             int[] codes = table.categoryCodes().get(spec.name());
-            for (int row : rows) {
+            for (int i = 0; i < n; i++) {
+                int row = rows == null ? i : rows[i];
                 int code = codes[row];
                 if (code >= 0 && want[code]) {
                     if (into != null) {
@@ -253,7 +263,8 @@ public final class TableView {
             }
         } else {
             int[][] codes = table.multiCodes().get(spec.name());
-            for (int row : rows) {
+            for (int i = 0; i < n; i++) {
+                int row = rows == null ? i : rows[i];
                 for (int code : codes[row]) {
                     if (want[code]) {
                         if (into != null) {
@@ -274,7 +285,7 @@ public final class TableView {
             wanted.set(Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7)) - 1);
         }
         long count = 0;
-        for (int row : rows) {
+        for (int row : rowIndexes()) {
             if (codes[row] >= 0 && wanted.get(codes[row])) {
                 count++;
             }
@@ -285,17 +296,17 @@ public final class TableView {
     private int[] matching(String column, String value) {
         ColumnSpec spec = spec(column);
         if (spec.type().isCategorical()) {
-            int[] found = new int[rows.length];
+            int[] found = new int[size()];
             return java.util.Arrays.copyOf(found, rowsWith(spec, codesOf(spec, List.of(value)), found));
         }
         if (spec.type().isTemporal()) {
             int[] codes = table.monthCodes().get(column);
             var column1 = table.table().dateColumn(column);
-            return IntStream.of(rows).filter(row -> codes[row] >= 0
+            return IntStream.of(rowIndexes()).filter(row -> codes[row] >= 0
                     && column1.getString(row).startsWith(value)).toArray();
         }
         var cells = table.table().column(column);
-        return IntStream.of(rows).filter(row -> !cells.isMissing(row) && cells.getString(row).equals(value)).toArray();
+        return IntStream.of(rowIndexes()).filter(row -> !cells.isMissing(row) && cells.getString(row).equals(value)).toArray();
     }
 
     /** The codes of the values named directly or through their group. */

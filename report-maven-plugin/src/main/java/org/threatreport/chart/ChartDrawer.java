@@ -19,17 +19,41 @@ public final class ChartDrawer {
         this.font = font.font().deriveFont(Font.PLAIN, theme.fontSize());
     }
 
+    /**
+     * The chart laid out once, to be written in either format or both: laying out (XChart's drawing,
+     * read back as text and marks) costs as much as writing the SVG and the PNG together.
+     */
+    public Drawing draw(ChartInput input) {
+        return new Drawing(new SceneBuilder(Objects.requireNonNull(input, "input"), theme, font).build());
+    }
+
     /** The chart as SVG 1.1 text (UTF-8 when written out), with real text and a viewBox. */
     public String svg(ChartInput input) {
-        return SvgWriter.write(scene(input), chartFont.cssFamily(), theme.fontSize());
+        return draw(input).svg();
     }
 
     /** The chart as PNG at twice the input's size. */
     public byte[] png(ChartInput input) {
-        return PngWriter.write(scene(input), font);
+        return draw(input).png();
     }
 
-    private Scene scene(ChartInput input) {
-        return new SceneBuilder(Objects.requireNonNull(input, "input"), theme, font).build();
+    /** One laid-out chart. Each call writes it anew; the drawing itself is immutable. */
+    public final class Drawing {
+
+        private final Scene scene;
+
+        private Drawing(Scene scene) {
+            this.scene = scene;
+        }
+
+        /** The chart as SVG 1.1 text (UTF-8 when written out), with real text and a viewBox. */
+        public String svg() {
+            return SvgWriter.write(scene, chartFont.cssFamily(), theme.fontSize());
+        }
+
+        /** The chart as PNG at twice the input's size. */
+        public byte[] png() {
+            return PngWriter.write(scene, font);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.threatreport.chart;
 
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -7,8 +8,17 @@ import java.awt.Shape;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 
-/** Paints a {@link Scene} at twice its size (for high-density screens and print) and encodes it as PNG. */
+/**
+ * Paints a {@link Scene} at twice its size (for high-density screens and print) and encodes it as PNG.
+ *
+ * <p>It paints into a 3-byte BGR image with every colour's red and blue exchanged, so the image's
+ * bytes are the real colours in the R, G, B order PNG stores: the encoder compresses them as they
+ * are, without a loop over the pixels (which in a fresh JVM runs interpreted, ~30 ms a chart).
+ * Blending and anti-aliasing treat the three channels alike, so exchanging two of them commutes with
+ * painting.
+ */
 final class PngWriter {
 
     static final int SCALE = 2;
@@ -18,7 +28,7 @@ final class PngWriter {
 
     static byte[] write(Scene scene, Font font) {
         BufferedImage image = new BufferedImage(scene.width() * SCALE, scene.height() * SCALE,
-                BufferedImage.TYPE_INT_RGB);
+                BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -28,7 +38,7 @@ final class PngWriter {
             // Geometry as computed, not nudged to pixel centres: the PNG matches the SVG.
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.scale(SCALE, SCALE);
-            g.setColor(scene.background());
+            g.setColor(redBlueExchanged(scene.background()));
             g.fillRect(0, 0, scene.width(), scene.height());
             g.setFont(font);
             for (Scene.Op op : scene.ops()) {
@@ -41,7 +51,12 @@ final class PngWriter {
         } finally {
             g.dispose();
         }
-        return PngEncoder.encode(image);
+        byte[] rgb = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        return PngEncoder.encode(rgb, image.getWidth(), image.getHeight());
+    }
+
+    private static Color redBlueExchanged(Color c) {
+        return new Color(c.getBlue(), c.getGreen(), c.getRed(), c.getAlpha());
     }
 
     private static void paint(Graphics2D g, Scene.Paint p) {
@@ -49,7 +64,7 @@ final class PngWriter {
         if (p.clip() != null) {
             g.clip(p.clip());
         }
-        g.setColor(p.color());
+        g.setColor(redBlueExchanged(p.color()));
         if (p.stroke() == null) {
             g.fill(p.shape());
         } else {
@@ -74,7 +89,7 @@ final class PngWriter {
         if (l.rotation() != 0) {
             g.rotate(Math.toRadians(l.rotation()));
         }
-        g.setColor(l.color());
+        g.setColor(redBlueExchanged(l.color()));
         layout.draw(g, (float) -shift, 0f);
         g.setTransform(old);
     }

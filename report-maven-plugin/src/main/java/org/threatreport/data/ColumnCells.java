@@ -378,6 +378,10 @@ abstract class ColumnCells {
         }
 
         private int store(byte[] b, int from, int to) {
+            // Checked here, where the bytes are at hand; the cell becomes a String only when the table is made.
+            if (!Utf8.isValid(b, from, to)) {
+                malformed = true;
+            }
             int length = to - from;
             if (used + length > arena.length) {
                 arena = Arrays.copyOf(arena, Math.max(used + length, arena.length + (arena.length >> 1)));

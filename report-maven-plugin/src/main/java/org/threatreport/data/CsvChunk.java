@@ -50,6 +50,11 @@ final class CsvChunk {
     int unclosedLine;
     int unclosedColumn;
 
+    // While parsing: each field's cells, the id's field (or -1), whether ids are kept apart from their column.
+    private ColumnCells[] byField;
+    private int idField;
+    private boolean separateIds;
+
     // The parsed rows: rows firstRow.. of the parsing thread's Rows, and their problems.
     Rows store;
     int firstRow;
@@ -126,6 +131,8 @@ final class CsvChunk {
         int rows;
         int[] idLines;
         int[] idColumns;
+        /** Each row's {@link Utf8#fullHash} of its id cell, 0 where empty. */
+        int[] idHashes;
 
         /**
          * @param idColumn the schema column of the ids, or -1
@@ -142,11 +149,7 @@ final class CsvChunk {
                     : new ColumnCells.Text(specs.get(idColumn), capacity);
             idLines = new int[idColumn < 0 ? 0 : capacity];
             idColumns = new int[idColumn < 0 ? 0 : capacity];
-        }
-
-        /** Row {@code r}'s id cell as text, null where empty. Not thread-safe. */
-        String id(int r) {
-            return idText.text(r);
+            idHashes = new int[idColumn < 0 ? 0 : capacity];
         }
     }
 
@@ -162,47 +165,70 @@ final class CsvChunk {
         for (ColumnCells c : store.cells) {
             c.malformed = false;
         }
-        ColumnCells[] byField = new ColumnCells[columnOfField.length];
+        byField = new ColumnCells[columnOfField.length];
         for (int f = 0; f < byField.length; f++) {
             byField[f] = store.cells[columnOfField[f]];
         }
-        boolean separateIds = idField >= 0 && store.idText != byField[idField];
-        int fieldCount = columnOfField.length;
-        while (nextRecord(end)) {
-            int line = fields.line;
-            if (fields.count != fieldCount) {
-                errors.add(new RowError(line, 0, 1, "this row has " + fields.count + " fields, the header has "
-                        + fieldCount + " (a missing comma, or a comma inside a value that is not quoted?)"));
-                continue;
-            }
-            for (int f = 0; f < fieldCount; f++) {
-                byte[] a = fields.array(f, b);
-                int from = Utf8.stripStart(a, fields.from[f], fields.to[f]);
-                int to = Utf8.stripEnd(a, from, fields.to[f]);
-                String error = byField[f].accept(a, from, to);
-                if (error != null) {
-                    errors.add(new RowError(line, f, column(f), error));
-                }
-                if (separateIds && f == idField) {
-                    store.idText.accept(a, from, to);
-                }
-            }
-            if (idField >= 0) {
-                int row = store.rows;
-                if (row == store.idLines.length) {
-                    int grown = ColumnCells.grown(row);
-                    store.idLines = Arrays.copyOf(store.idLines, grown);
-                    store.idColumns = Arrays.copyOf(store.idColumns, grown);
-                }
-                store.idLines[row] = line;
-                store.idColumns[row] = column(idField);
-            }
-            store.rows++;
+        this.idField = idField;
+        separateIds = idField >= 0 && store.idText != byField[idField];
+        while (nextRow()) {
+            // The whole loop is in nextRow: see there.
         }
         rows = store.rows - firstRow;
         for (ColumnCells c : store.cells) {
             malformed |= c.malformed;
         }
+    }
+
+    /**
+     * Parses the next record into the store's cells; false at the end. The loop over a chunk's
+     * records calls this method rather than holding its body, and the body is more bytecode than
+     * the JIT inlines into a hot caller (325 bytes): so it is compiled once, as a method called a
+     * million times, instead of once for each loop that the JIT enters running (on-stack replacement)
+     * and again for the whole method — three compiles of about 0.3 s each that kept the cell parsers
+     * waiting for the one C2 compiler thread of a 2-core machine in a fresh JVM.
+     */
+    private boolean nextRow() {
+        if (!nextRecord(end)) {
+            return false;
+        }
+        int line = fields.line;
+        int fieldCount = byField.length;
+        if (fields.count != fieldCount) {
+            errors.add(new RowError(line, 0, 1, "this row has " + fields.count + " fields, the header has "
+                    + fieldCount + " (a missing comma, or a comma inside a value that is not quoted?)"));
+            return true;
+        }
+        int idHash = 0;
+        for (int f = 0; f < fieldCount; f++) {
+            byte[] a = fields.array(f, b);
+            int from = Utf8.stripStart(a, fields.from[f], fields.to[f]);
+            int to = Utf8.stripEnd(a, from, fields.to[f]);
+            String error = byField[f].accept(a, from, to);
+            if (error != null) {
+                errors.add(new RowError(line, f, column(f), error));
+            }
+            if (f == idField) {
+                idHash = Utf8.fullHash(a, from, to);
+                if (separateIds) {
+                    store.idText.accept(a, from, to);
+                }
+            }
+        }
+        if (idField >= 0) {
+            int row = store.rows;
+            if (row == store.idLines.length) {
+                int grown = ColumnCells.grown(row);
+                store.idLines = Arrays.copyOf(store.idLines, grown);
+                store.idColumns = Arrays.copyOf(store.idColumns, grown);
+                store.idHashes = Arrays.copyOf(store.idHashes, grown);
+            }
+            store.idLines[row] = line;
+            store.idColumns[row] = column(idField);
+            store.idHashes[row] = idHash;
+        }
+        store.rows++;
+        return true;
     }
 
     /** Field {@code f} of the record just parsed, as text (for the header); notes malformed bytes. */

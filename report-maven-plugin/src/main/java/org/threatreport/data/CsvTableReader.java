@@ -150,9 +150,6 @@ public final class CsvTableReader {
                 int column = c;
                 first.add(() -> merged.firstPass(column));
             }
-            if (merged.separateIds) {
-                first.add(() -> merged.idTexts());
-            }
             List<Supplier<Column<?>>> built = new ArrayList<>(run(pool, first));
             if (merged.malformed()) {
                 throw InputException.of(encodingProblem(source));
@@ -363,27 +360,30 @@ public final class CsvTableReader {
         return errors;
     }
 
+    /** Finds equal ids by their hashes, comparing the ids themselves only where two hashes are equal. */
     private void duplicateIds(Merged merged, int fieldCount, List<CsvChunk.RowError> errors) {
-        String[] ids = merged.ids;
+        int[] hashes = merged.idHashes;
         int rows = merged.rows;
         int capacity = Integer.highestOneBit(Math.max(16, rows * 2 - 1)) << 1;
-        int[] slots = new int[capacity];
+        // Each slot: a hash in the high half, its row + 1 in the low half (0: free), so a probe reads one slot.
+        long[] slots = new long[capacity];
         int mask = capacity - 1;
         for (int row = 0; row < rows; row++) {
-            String id = ids[row];
-            if (id == null) {
+            int hash = hashes[row];
+            if (hash == 0) {
                 continue;
             }
-            int h = id.hashCode();
-            for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-                int first = slots[slot] - 1;
-                if (first < 0) {
-                    slots[slot] = row + 1;
+            for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+                long entry = slots[slot];
+                if (entry == 0) {
+                    slots[slot] = (long) hash << 32 | (row + 1L);
                     break;
                 }
-                if (ids[first].equals(id)) {
+                int first = (int) entry - 1;
+                if ((int) (entry >>> 32) == hash && merged.id(first).equals(merged.id(row))) {
                     errors.add(new CsvChunk.RowError(merged.idLines[row], fieldCount, merged.idColumns[row],
-                            "duplicate " + schema.idColumn() + " '" + id + "'; first used on line " + merged.idLines[first]));
+                            "duplicate " + schema.idColumn() + " '" + merged.id(row) + "'; first used on line "
+                                    + merged.idLines[first]));
                     break;
                 }
             }
@@ -397,10 +397,11 @@ public final class CsvTableReader {
         final int[] baseLines;
         final int rows;
         final int idColumn;
-        final boolean separateIds;
         final int[] idLines;
         final int[] idColumns;
-        volatile String[] ids;
+        final int[] idHashes;
+        /** The row each chunk's first row becomes. */
+        final int[] chunkStarts;
         final Map<String, int[]> categoryCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, int[][]> multiCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, int[]> monthCodes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -411,10 +412,14 @@ public final class CsvTableReader {
             this.baseLines = baseLines;
             this.rows = chunks.stream().mapToInt(c -> c.rows).sum();
             this.idColumn = idColumn;
-            this.separateIds = idColumn >= 0 && schema.columns().get(idColumn).type() != ColumnType.TEXT;
+            this.chunkStarts = new int[chunks.size()];
+            for (int k = 1; k < chunks.size(); k++) {
+                chunkStarts[k] = chunkStarts[k - 1] + chunks.get(k - 1).rows;
+            }
             if (idColumn >= 0) {
                 idLines = new int[rows];
                 idColumns = new int[rows];
+                idHashes = concatInts(c -> c.store.idHashes);
                 int at = 0;
                 for (int k = 0; k < chunks.size(); k++) {
                     CsvChunk c = chunks.get(k);
@@ -427,7 +432,21 @@ public final class CsvTableReader {
             } else {
                 idLines = null;
                 idColumns = null;
+                idHashes = null;
             }
+        }
+
+        /** Row {@code row}'s id as text, null where empty. Not thread-safe. */
+        String id(int row) {
+            int k = java.util.Arrays.binarySearch(chunkStarts, row);
+            if (k < 0) {
+                k = -k - 2;
+            }
+            while (k + 1 < chunkStarts.length && chunkStarts[k + 1] == row) {
+                k++; // past chunks without rows
+            }
+            CsvChunk chunk = chunks.get(k);
+            return chunk.store.idText.text(chunk.firstRow + row - chunkStarts[k]);
         }
 
         /** Column {@code index}'s codes (or Strings), and how to make its Tablesaw column from them. */
@@ -474,11 +493,10 @@ public final class CsvTableReader {
                     return () -> TablesawColumns.dates(spec.name(), packed);
                 }
                 case TEXT -> {
-                    String[] texts = strings(c -> (ColumnCells.Text) c.store.cells[index]);
-                    if (index == idColumn) {
-                        ids = texts;
-                    }
-                    return () -> TablesawColumns.texts(spec.name(), texts, rows);
+                    // Decoded when the table is made: checking the bytes was enough until then.
+                    List<TextPart> parts = chunks.stream()
+                            .map(c -> new TextPart((ColumnCells.Text) c.store.cells[index], c.firstRow, c.rows)).toList();
+                    return () -> TablesawColumns.texts(spec.name(), strings(parts), rows);
                 }
                 default -> {
                     Object[] values = new Object[rows];
@@ -493,27 +511,20 @@ public final class CsvTableReader {
             }
         }
 
-        /** The ids as text, when the id column is not a text column. */
-        Supplier<Column<?>> idTexts() {
-            ids = strings(c -> c.store.idText);
-            return null;
-        }
-
         /** Whether a text cell was not well-formed UTF-8 (found while making its String). */
         boolean malformed() {
             return chunks.stream().map(c -> c.store).distinct().anyMatch(s -> java.util.Arrays.stream(s.cells)
                     .anyMatch(cells -> cells.malformed) || s.idText != null && s.idText.malformed);
         }
 
-        private String[] strings(java.util.function.Function<CsvChunk, ColumnCells.Text> part) {
+        private String[] strings(List<TextPart> parts) {
             String[] all = new String[rows];
             int at = 0;
-            for (CsvChunk chunk : chunks) {
-                ColumnCells.Text text = part.apply(chunk);
-                for (int r = 0; r < chunk.rows; r++) {
-                    all[at + r] = text.text(chunk.firstRow + r);
+            for (TextPart part : parts) {
+                for (int r = 0; r < part.rows(); r++) {
+                    all[at + r] = part.cells().text(part.firstRow() + r);
                 }
-                at += chunk.rows;
+                at += part.rows();
             }
             return all;
         }
@@ -531,6 +542,10 @@ public final class CsvTableReader {
         LoadedTable table(List<Supplier<Column<?>>> columns) {
             return new LoadedTable(schema, rows, columns, categoryCodes, multiCodes, monthCodes);
         }
+    }
+
+    /** The rows {@code firstRow..firstRow + rows} of a parsing thread's cells of one text column. */
+    private record TextPart(ColumnCells.Text cells, int firstRow, int rows) {
     }
 
     // ---- bytes and encodings --------------------------------------------------------------------

@@ -41,6 +41,29 @@ final class Utf8 {
     }
 
     /**
+     * A hash of every byte of {@code from..to}, 8 at a time, never 0 (0 stands for an empty cell):
+     * for telling apart values that may differ anywhere, such as ids.
+     */
+    static int fullHash(byte[] b, int from, int to) {
+        if (from == to) {
+            return 0;
+        }
+        long h = to - from;
+        int p = from;
+        for (int last = to - 8; p <= last; p += 8) {
+            h = (h ^ longAt(b, p)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        long tail = 0;
+        for (int shift = 0; p < to; p++, shift += 8) {
+            tail |= (b[p] & 0xFFL) << shift;
+        }
+        h = (h ^ tail) * 0xBF58476D1CE4E5B9L;
+        int hash = (int) (h ^ (h >>> 32));
+        return hash == 0 ? 1 : hash;
+    }
+
+    /**
      * The index of the first comma, line feed or carriage return in {@code from..to}, or {@code to}:
      * the end of an unquoted field, found 8 bytes at a time.
      */
@@ -80,6 +103,9 @@ final class Utf8 {
     /** Whether {@code from..to} is well-formed UTF-8, by the rules of the JDK's decoder. */
     static boolean isValid(byte[] b, int from, int to) {
         int i = from;
+        for (int last = to - 8; i <= last && (longAt(b, i) & 0x8080808080808080L) == 0; ) {
+            i += 8;
+        }
         while (i < to) {
             int c = b[i] & 0xFF;
             if (c < 0x80) {

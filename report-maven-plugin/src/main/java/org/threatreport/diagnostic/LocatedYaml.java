@@ -5,11 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +27,7 @@ public final class LocatedYaml {
 
     private static final String KEY = "#key";
     private static final YAMLFactory FACTORY = new YAMLFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Path file;
     private final JsonNode root;
@@ -44,18 +49,7 @@ public final class LocatedYaml {
     public static LocatedYaml parse(Path file, String text, int firstLine) throws InputException {
         Map<String, int[]> positions = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                JsonLocation at = parser.currentTokenLocation();
-                int[] position = {at.getLineNr(), at.getColumnNr()};
-                if (token == JsonToken.FIELD_NAME) {
-                    positions.put(pointer + KEY, position);
-                    positions.putIfAbsent(pointer, position);
-                } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                    positions.put(pointer, position);
-                }
-            }
-            JsonNode root = MAPPER.readTree(text);
+            JsonNode root = readTree(parser, positions);
             return new LocatedYaml(file, root == null ? MissingNode.getInstance() : root, positions, firstLine);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -66,6 +60,71 @@ public final class LocatedYaml {
         } catch (IOException e) {
             throw InputException.of(Problem.error(file, "cannot be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The first document as a tree, built in the same pass that notes every node's position (no
+     * ObjectMapper: making one costs about 0.3 s in a fresh JVM, more than reading every schema and
+     * chapter of a report). The tree is the one {@code ObjectMapper.readTree} makes: a later duplicate
+     * key replaces the earlier one; floating-point numbers are doubles. Null for an empty document.
+     */
+    private static JsonNode readTree(JsonParser parser, Map<String, int[]> positions) throws IOException {
+        Deque<ContainerNode<?>> open = new ArrayDeque<>();
+        JsonNode root = null;
+        String field = null;
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            // Every token is read, later documents too, so that a syntax error anywhere is reported.
+            boolean building = root == null || !open.isEmpty();
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            JsonLocation at = parser.currentTokenLocation();
+            int[] position = {at.getLineNr(), at.getColumnNr()};
+            if (token == JsonToken.FIELD_NAME) {
+                positions.put(pointer + KEY, position);
+                positions.putIfAbsent(pointer, position);
+                field = parser.currentName();
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                if (building) {
+                    open.pop();
+                }
+            } else {
+                positions.put(pointer, position);
+                if (building) {
+                    JsonNode node = switch (token) {
+                        case START_OBJECT -> NODES.objectNode();
+                        case START_ARRAY -> NODES.arrayNode();
+                        default -> scalar(parser, token);
+                    };
+                    if (open.isEmpty()) {
+                        root = node;
+                    } else if (open.peek() instanceof ObjectNode object) {
+                        object.set(field, node);
+                    } else {
+                        ((ArrayNode) open.peek()).add(node);
+                    }
+                    if (node instanceof ContainerNode<?> container) {
+                        open.push(container);
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+                    ? NODES.numberNode(parser.getDecimalValue()) : NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_EMBEDDED_OBJECT -> NODES.pojoNode(parser.getEmbeddedObject());
+            default -> NODES.nullNode();
+        };
     }
 
     public Path file() {

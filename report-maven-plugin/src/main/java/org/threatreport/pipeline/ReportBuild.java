@@ -127,10 +127,10 @@ public final class ReportBuild {
             if (correctionsText != null) {
                 pages.add(correctionsText);
             }
-            // Figures need only the cells' numbers: they are drawn while the chapters render.
-            FigureFiles figures = figureFiles(templates, messages, project.cells().values());
+            // Figures need only the cells' numbers: they are drawn while the chapters render. Choosing
+            // the font starts Java's font system, a few hundred milliseconds in a fresh JVM: also then.
             Stages.Background<Map<String, byte[]>> drawing = stages.start("figures",
-                    () -> drawAll(workers, figures, project.cells()),
+                    () -> drawAll(workers, figureFiles(templates, messages, project.cells().values()), project.cells()),
                     f -> "Drew " + project.figureCount() + " figures (" + f.size() + " files)");
             List<RenderedChapter> rendered;
             try {

@@ -27,7 +27,7 @@ import org.threatreport.model.CellKind;
 public final class FigureFiles {
 
     /** Changes whenever the drawing code changes what it draws, so old cache entries are not reused. */
-    private static final String DRAWING_VERSION = "2";
+    private static final String DRAWING_VERSION = "3";
 
     private final ChartDrawer drawer;
     private final String drawerIdentity;
@@ -51,8 +51,15 @@ public final class FigureFiles {
         if (cell.kind() == CellKind.FIGURE) {
             ChartInput input = chartInput(data);
             String key = hash(input.toString() + '\n' + drawerIdentity + '\n' + DRAWING_VERSION);
-            files.put(base + ".svg", cached(key + ".svg", () -> drawer.svg(input).getBytes(StandardCharsets.UTF_8)));
-            files.put(base + ".png", cached(key + ".png", () -> drawer.png(input)));
+            byte[] svg = fromCache(key + ".svg");
+            byte[] png = fromCache(key + ".png");
+            if (svg == null || png == null) {
+                ChartDrawer.Drawing drawing = drawer.draw(input); // laid out once for both formats
+                svg = svg != null ? svg : toCache(key + ".svg", drawing.svg().getBytes(StandardCharsets.UTF_8));
+                png = png != null ? png : toCache(key + ".png", drawing.png());
+            }
+            files.put(base + ".svg", svg);
+            files.put(base + ".png", png);
         }
         return files;
     }
@@ -76,20 +83,17 @@ public final class FigureFiles {
         return kind == ChartKind.BAR ? Math.max(200, 50 + 32 * categories) : 400;
     }
 
-    private interface Drawing {
-        byte[] draw() throws IOException;
+    /** The cached file's bytes, or null. */
+    private byte[] fromCache(String name) throws IOException {
+        Path file = cacheDir.resolve(name);
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
-    private byte[] cached(String name, Drawing drawing) throws IOException {
-        Path file = cacheDir.resolve(name);
-        if (Files.isRegularFile(file)) {
-            return Files.readAllBytes(file);
-        }
-        byte[] bytes = drawing.draw();
+    private byte[] toCache(String name, byte[] bytes) throws IOException {
         Files.createDirectories(cacheDir);
         Path temporary = Files.createTempFile(cacheDir, name, ".part");
         Files.write(temporary, bytes);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(temporary, cacheDir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return bytes;
     }

@@ -253,13 +253,15 @@ final class Probes {
             for (CellData d : figures) {
                 ChartInput input = FigureFiles.chartInput(d);
                 long c0 = System.nanoTime();
-                String svg = drawer.svg(input);
+                ChartDrawer.Drawing drawing = drawer.draw(input);
                 long c1 = System.nanoTime();
-                byte[] png = drawer.png(input);
+                String svg = drawing.svg();
                 long c2 = System.nanoTime();
+                byte[] png = drawing.png();
+                long c3 = System.nanoTime();
                 if (round >= 0) {
                     System.out.println("CHART id=" + d.cell().id() + " kind=" + input.kind().name().toLowerCase(Locale.ROOT)
-                            + " svg_ms=" + ms(c1 - c0) + " png_ms=" + ms(c2 - c1)
+                            + " layout_ms=" + ms(c1 - c0) + " svg_ms=" + ms(c2 - c1) + " png_ms=" + ms(c3 - c2)
                             + " svg_kb=" + kb(svg.length()) + " png_kb=" + kb(png.length));
                 }
             }
@@ -284,8 +286,9 @@ final class Probes {
                 List<Future<Integer>> drawn = new ArrayList<>();
                 for (CellData d : figures) {
                     drawn.add(pool.submit(() -> {
-                        ChartInput input = FigureFiles.chartInput(d);
-                        return drawer.svg(input).length() + drawer.png(input).length;
+                        // As FigureFiles: laid out once, written in both formats.
+                        ChartDrawer.Drawing drawing = drawer.draw(FigureFiles.chartInput(d));
+                        return drawing.svg().length() + drawing.png().length;
                     }));
                 }
                 for (Future<Integer> f : drawn) {

@@ -99,6 +99,31 @@ class ChartDrawerTest {
         ChartDrawer other = new ChartDrawer(ChartTheme.defaults(), ChartFonts.choose(null, null, CATEGORIES));
         assertEquals(svg, other.svg(in));
         assertArrayEquals(png, other.png(in));
+        // One drawing written in both formats, each twice: writing never changes what is drawn.
+        ChartDrawer.Drawing drawing = drawer.draw(in);
+        assertArrayEquals(png, drawing.png());
+        assertEquals(svg, drawing.svg());
+        assertArrayEquals(png, drawing.png());
+        assertEquals(svg, drawing.svg());
+    }
+
+    @Test
+    void pngPaintsTheThemesColours() throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(drawer.png(input(ChartKind.BAR, false))));
+        int first = ChartTheme.defaults().palette().get(0).getRGB() & 0xFFFFFF;
+        int exchanged = (first & 0xFF) << 16 | (first & 0xFF00) | first >> 16;
+        int firstPixels = 0;
+        int exchangedPixels = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                firstPixels += rgb == first ? 1 : 0;
+                exchangedPixels += rgb == exchanged ? 1 : 0;
+            }
+        }
+        assertTrue(firstPixels > 10_000, "bars in the palette's first colour: " + firstPixels + " pixels");
+        assertEquals(0, exchangedPixels, "pixels with red and blue exchanged");
+        assertEquals(ChartTheme.defaults().background().getRGB() & 0xFFFFFF, image.getRGB(0, 0) & 0xFFFFFF);
     }
 
     @ParameterizedTest

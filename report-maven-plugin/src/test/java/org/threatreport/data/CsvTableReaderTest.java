@@ -2,9 +2,17 @@ package org.threatreport.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threatreport.diagnostic.InputException;
 import tech.tablesaw.api.ColumnType;
 
 class CsvTableReaderTest {
@@ -42,5 +50,42 @@ class CsvTableReaderTest {
     void anyYearIsAcceptedWithoutAReportYear() throws Exception {
         Schema schema = SchemaReader.read(DataValidationTest.DATA.resolve("good/incidents.schema.yaml"));
         assertEquals(4, CsvTableReader.read(schema, OptionalInt.empty()).rowCount());
+    }
+
+    @Test
+    void idsThatDifferOnlyInTheMiddleAreNotDuplicates(@TempDir Path dir) throws Exception {
+        // Same length, same first and last eight bytes: only the middle tells them apart.
+        String csv = HEADER + row("ORG-2017-a-0000001") + row("ORG-2017-b-0000001") + row("ORG-2017-c-0000001")
+                + row("ORG-2017-b-0000001");
+        InputException e = assertThrows(InputException.class, () -> read(dir, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("incidents.csv:5:1: error: duplicate id 'ORG-2017-b-0000001'; first used on line 3"),
+                e.describe(dir).lines().toList());
+    }
+
+    @Test
+    void aTextCellThatIsNotUtf8MakesTheFileAnEncodingProblem(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((HEADER + row("A1")).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'A', (byte) 0xC3, '('}); // a lead byte without its continuation
+        bytes.writeBytes(row("").getBytes(StandardCharsets.UTF_8));
+        InputException e = assertThrows(InputException.class, () -> read(dir, bytes.toByteArray()));
+        assertEquals(List.of("incidents.csv:3:2: error: this file is not valid UTF-8 (byte 125). Save it as UTF-8,"
+                        + " or declare its encoding in incidents.schema.yaml."),
+                e.describe(dir).lines().toList());
+    }
+
+    private static final String HEADER = "id,date,industry,scope,tags,cost,hosts,resolved,month\n";
+
+    private static String row(String id) {
+        return id + ",2017-01-05,政府部门,外部网站,弱口令,1.5,3,true,2017-01\n";
+    }
+
+    private static LoadedTable read(Path dir, byte[] csv) throws Exception {
+        Schema good = SchemaReader.read(DataValidationTest.DATA.resolve("good/incidents.schema.yaml"));
+        Path schemaFile = Files.copy(good.schemaFile(), dir.resolve("incidents.schema.yaml"));
+        Path data = Files.write(dir.resolve("incidents.csv"), csv);
+        Schema schema = new Schema(good.table(), schemaFile, data, good.encoding(), good.idColumn(), good.labels(),
+                good.columns());
+        return CsvTableReader.read(schema, OptionalInt.of(2017));
     }
 }
