@@ -118,7 +118,8 @@ public final class TableView {
                     + spec.type().keyword() + "; expected a date or year-month column");
         }
         int[] codes = table.monthCodes().get(column);
-        long[] counts = Counting.months(codes, rows, reportYear * 12);
+        long[] counts = rows == null ? table.monthCounts(column, reportYear)
+                .orElseGet(() -> Counting.months(codes, null, reportYear * 12)) : Counting.months(codes, rows, reportYear * 12);
         List<Entry> entries = new ArrayList<>();
         List<String> order = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
@@ -220,6 +221,9 @@ public final class TableView {
     }
 
     private long[] valueCounts(ColumnSpec spec) {
+        if (rows == null) {
+            return table.valueCounts().get(spec.name()).clone();
+        }
         int values = spec.values().size();
         return spec.type() == ColumnType.CATEGORY
                 ? Counting.values(table.categoryCodes().get(spec.name()), rows, values)

@@ -42,6 +42,16 @@ abstract class ColumnCells {
 
     abstract String accept(byte[] b, int from, int to);
 
+    /**
+     * For category and multi-category columns, how many of the rows parsed so far hold each value; for
+     * dates, how many fall in each month of the report year. A copy, which a chunk subtracts from the
+     * tally after it to get its own; null for other types. Counting here, as each cell is parsed,
+     * makes the whole table's counts free for aggregations.
+     */
+    int[] tally() {
+        return null;
+    }
+
     /** The cell as text, noting malformed bytes. */
     final String decode(byte[] b, int from, int to) {
         String text = Utf8.decode(b, from, to);
@@ -92,11 +102,19 @@ abstract class ColumnCells {
     static final class Category extends ColumnCells {
         private final Shared shared;
         int[] codes;
+        /** Rows per value code. */
+        private final int[] counts;
 
         Category(ColumnSpec spec, Shared shared, int capacity) {
             super(spec);
             this.shared = shared;
             this.codes = new int[capacity];
+            this.counts = new int[spec.values().size()];
+        }
+
+        @Override
+        int[] tally() {
+            return counts.clone();
         }
 
         @Override
@@ -111,6 +129,7 @@ abstract class ColumnCells {
             int code = shared.index.find(b, from, to, Utf8.hash(b, from, to));
             if (code >= 0) {
                 codes[rows++] = code;
+                counts[code]++;
                 return null;
             }
             return notFound(b, from, to);
@@ -121,7 +140,11 @@ abstract class ColumnCells {
             String cell = decode(b, from, to);
             Integer byText = shared.codeOf.get(cell);
             codes[rows++] = byText == null ? -1 : byText;
-            return byText == null ? unknownValue(spec, cell) : null;
+            if (byText == null) {
+                return unknownValue(spec, cell);
+            }
+            counts[byText]++;
+            return null;
         }
     }
 
@@ -134,7 +157,10 @@ abstract class ColumnCells {
         private final String separator;
         private final ByteDict seen = new ByteDict();
         final List<String> cells = new ArrayList<>();
-        private final List<int[]> cellCodes = new ArrayList<>();
+        /** Each cell's value codes (empty for a wrong cell), by the cell's number. */
+        final List<int[]> cellCodes = new ArrayList<>();
+        /** Rows per cell number. */
+        private int[] cellCounts = new int[16];
         private final List<String> cellErrors = new ArrayList<>();
         int[][] codes;
         int[] cellIds;
@@ -171,11 +197,21 @@ abstract class ColumnCells {
             }
             codes[rows] = cellCodes.get(id);
             cellIds[rows++] = id;
+            cellCounts[id]++;
             return null;
+        }
+
+        /** Rows per cell number (not per value: the reader turns cells into values once per chunk). */
+        @Override
+        int[] tally() {
+            return Arrays.copyOf(cellCounts, seen.size());
         }
 
         private int firstSeen(byte[] b, int from, int to, int hash) {
             int id = seen.add(b, from, to, hash);
+            if (id == cellCounts.length) {
+                cellCounts = Arrays.copyOf(cellCounts, id * 2);
+            }
             check(decode(b, from, to));
             return id;
         }
@@ -229,6 +265,8 @@ abstract class ColumnCells {
         private final OptionalInt reportYear;
         int[] packed;
         int[] months;
+        /** Rows per month of the report year (none without one). */
+        private final int[] monthCounts;
 
         Dates(ColumnSpec spec, OptionalInt reportYear, int capacity) {
             super(spec);
@@ -236,6 +274,13 @@ abstract class ColumnCells {
             this.reportYear = reportYear;
             this.packed = new int[capacity];
             this.months = new int[capacity];
+            this.monthCounts = reportYear.isPresent() ? new int[12] : null;
+        }
+
+        /** Rows per month of the report year, January first; null without a report year. */
+        @Override
+        int[] tally() {
+            return monthCounts == null ? null : monthCounts.clone();
         }
 
         @Override
@@ -268,6 +313,9 @@ abstract class ColumnCells {
             months[rows++] = year * 12 + month - 1;
             if (reportYear.isPresent() && year != reportYear.getAsInt()) {
                 return outsideTheYear(b, from, to);
+            }
+            if (monthCounts != null) {
+                monthCounts[month - 1]++;
             }
             return null;
         }

@@ -59,6 +59,8 @@ final class CsvChunk {
     Rows store;
     int firstRow;
     int rows;
+    /** Per schema column, this chunk's {@link ColumnCells#tally()} (null where the column has none). */
+    int[][] tallies;
     boolean malformed;
     final List<RowError> errors = new ArrayList<>();
 
@@ -171,10 +173,24 @@ final class CsvChunk {
         }
         this.idField = idField;
         separateIds = idField >= 0 && store.idText != byField[idField];
+        tallies = new int[store.cells.length][];
+        for (int c = 0; c < tallies.length; c++) {
+            tallies[c] = store.cells[c].tally();
+        }
         while (nextRow()) {
             // The whole loop is in nextRow: see there.
         }
         rows = store.rows - firstRow;
+        for (int c = 0; c < tallies.length; c++) {
+            int[] before = tallies[c];
+            if (before != null) {
+                int[] after = store.cells[c].tally();
+                for (int i = 0; i < before.length; i++) {
+                    after[i] -= before[i];
+                }
+                tallies[c] = after;
+            }
+        }
         for (ColumnCells c : store.cells) {
             malformed |= c.malformed;
         }

@@ -166,7 +166,7 @@ public final class CsvTableReader {
                 // Rows that were left out unread may hold the bytes that make the file undecodable.
                 checkEncoding(source);
             }
-            return merged.table(built.subList(0, schema.columns().size()));
+            return merged.table(built.subList(0, schema.columns().size()), reportYear);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -405,6 +405,8 @@ public final class CsvTableReader {
         final Map<String, int[]> categoryCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, int[][]> multiCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, int[]> monthCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, long[]> valueCounts = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, long[]> monthCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
         Merged(Schema schema, List<CsvChunk> chunks, int[] baseLines, int idColumn) {
             this.schema = schema;
@@ -459,6 +461,14 @@ public final class CsvTableReader {
                 case CATEGORY -> {
                     int[] codes = concatInts(c -> ((ColumnCells.Category) c.store.cells[index]).codes);
                     categoryCodes.put(spec.name(), codes);
+                    long[] counts = new long[spec.values().size()];
+                    for (CsvChunk chunk : chunks) {
+                        int[] tally = chunk.tallies[index];
+                        for (int code = 0; code < tally.length; code++) {
+                            counts[code] += tally[code];
+                        }
+                    }
+                    valueCounts.put(spec.name(), counts);
                     String[] values = spec.values().stream().map(CategoryValue::value).toArray(String[]::new);
                     return () -> TablesawColumns.strings(spec.name(), codes, values);
                 }
@@ -484,11 +494,31 @@ public final class CsvTableReader {
                         at += chunk.rows;
                     }
                     multiCodes.put(spec.name(), codes);
+                    long[] counts = new long[spec.values().size()];
+                    for (CsvChunk chunk : chunks) {
+                        List<int[]> cellCodes = ((ColumnCells.Multi) chunk.store.cells[index]).cellCodes;
+                        int[] tally = chunk.tallies[index];
+                        for (int cell = 0; cell < tally.length; cell++) {
+                            for (int code : cellCodes.get(cell)) {
+                                counts[code] += tally[cell];
+                            }
+                        }
+                    }
+                    valueCounts.put(spec.name(), counts);
                     String[] values = cells.toArray(new String[0]);
                     return () -> TablesawColumns.strings(spec.name(), cellIds, values);
                 }
                 case DATE, YEAR_MONTH -> {
                     monthCodes.put(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).months));
+                    if (!chunks.isEmpty() && chunks.get(0).tallies[index] != null) {
+                        long[] counts = new long[12];
+                        for (CsvChunk chunk : chunks) {
+                            for (int m = 0; m < 12; m++) {
+                                counts[m] += chunk.tallies[index][m];
+                            }
+                        }
+                        monthCounts.put(spec.name(), counts);
+                    }
                     int[] packed = concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).packed);
                     return () -> TablesawColumns.dates(spec.name(), packed);
                 }
@@ -539,8 +569,10 @@ public final class CsvTableReader {
             return all;
         }
 
-        LoadedTable table(List<Supplier<Column<?>>> columns) {
-            return new LoadedTable(schema, rows, columns, categoryCodes, multiCodes, monthCodes);
+        /** @param countedYear the year whose months the date columns' tallies count */
+        LoadedTable table(List<Supplier<Column<?>>> columns, OptionalInt countedYear) {
+            return new LoadedTable(schema, rows, columns, categoryCodes, multiCodes, monthCodes, valueCounts,
+                    countedYear, monthCounts);
         }
     }
 

@@ -2,6 +2,8 @@ package org.threatreport.data;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -19,7 +21,10 @@ import tech.tablesaw.columns.Column;
  * <p>categoryCodes: per category column, each row's value index, or -1 where empty;
  * multiCodes: per multi-category column, each row's value indexes (rows with the same cell may share
  * one array: treat them as read-only);
- * monthCodes: per date or year-month column, each row's {@code year * 12 + month - 1}, or -1.
+ * monthCodes: per date or year-month column, each row's {@code year * 12 + month - 1}, or -1;
+ * valueCounts: per category and multi-category column, how many rows hold each value (by code), counted
+ * by the reader as it parsed the cells (as were the months of {@link #monthCounts}), so that counting a
+ * whole table never visits its rows.
  */
 public final class LoadedTable {
 
@@ -30,23 +35,55 @@ public final class LoadedTable {
     private final Map<String, int[]> categoryCodes;
     private final Map<String, int[][]> multiCodes;
     private final Map<String, int[]> monthCodes;
+    private final Map<String, long[]> valueCounts;
+    private final OptionalInt countedYear;
+    private final Map<String, long[]> monthCounts;
     private volatile Table table;
 
     public LoadedTable(Schema schema, Table table, Map<String, int[]> categoryCodes,
                        Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
-        this(schema, table.rowCount(), List.of(), categoryCodes, multiCodes, monthCodes);
+        this(schema, table.rowCount(), List.of(), categoryCodes, multiCodes, monthCodes,
+                countValues(schema, categoryCodes, multiCodes), OptionalInt.empty(), Map.of());
         this.table = table;
     }
 
     /** @param columns how to make each schema column's Tablesaw column, in schema order */
     LoadedTable(Schema schema, int rowCount, List<Supplier<Column<?>>> columns, Map<String, int[]> categoryCodes,
-                Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
+                Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes, Map<String, long[]> valueCounts,
+                OptionalInt countedYear, Map<String, long[]> monthCounts) {
         this.schema = schema;
         this.rowCount = rowCount;
         this.columns = List.copyOf(columns);
         this.categoryCodes = Map.copyOf(categoryCodes);
         this.multiCodes = Map.copyOf(multiCodes);
         this.monthCodes = Map.copyOf(monthCodes);
+        this.valueCounts = Map.copyOf(valueCounts);
+        this.countedYear = countedYear;
+        this.monthCounts = Map.copyOf(monthCounts);
+    }
+
+    private static Map<String, long[]> countValues(Schema schema, Map<String, int[]> categoryCodes,
+                                                   Map<String, int[][]> multiCodes) {
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        for (ColumnSpec spec : schema.columns()) {
+            long[] perValue = new long[spec.values().size()];
+            if (categoryCodes.containsKey(spec.name())) {
+                for (int code : categoryCodes.get(spec.name())) {
+                    if (code >= 0) {
+                        perValue[code]++;
+                    }
+                }
+                counts.put(spec.name(), perValue);
+            } else if (multiCodes.containsKey(spec.name())) {
+                for (int[] codes : multiCodes.get(spec.name())) {
+                    for (int code : codes) {
+                        perValue[code]++;
+                    }
+                }
+                counts.put(spec.name(), perValue);
+            }
+        }
+        return counts;
     }
 
     public Schema schema() {
@@ -82,6 +119,20 @@ public final class LoadedTable {
 
     public Map<String, int[]> monthCodes() {
         return monthCodes;
+    }
+
+    /**
+     * The rows of a date or year-month column in each month of {@code year}, January first, as the
+     * reader counted them; empty when it counted another year or none (count {@link #monthCodes} then).
+     */
+    public Optional<long[]> monthCounts(String column, int year) {
+        boolean counted = countedYear.isPresent() && countedYear.getAsInt() == year;
+        return counted ? Optional.ofNullable(monthCounts.get(column)).map(long[]::clone) : Optional.empty();
+    }
+
+    /** Per category and multi-category column, the rows holding each value (by code); read-only. */
+    public Map<String, long[]> valueCounts() {
+        return valueCounts;
     }
 
     public String name() {

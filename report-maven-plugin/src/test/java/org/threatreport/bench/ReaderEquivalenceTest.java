@@ -38,6 +38,8 @@ class ReaderEquivalenceTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path TEST_DATA = Path.of("src/test/resources/data");
     private static final int[] CHUNK_SIZES = {1, 64, 4 << 20};
+    /** The report year of the reads that have one. */
+    private static final int YEAR = 2017;
     private static final int[] RANDOM_CHUNK_SIZES = {5, 4 << 20};
 
     @Test
@@ -180,6 +182,21 @@ class ReaderEquivalenceTest {
         assertEquals(e.monthCodes().keySet(), a.monthCodes().keySet(), what);
         for (Map.Entry<String, int[]> c : e.monthCodes().entrySet()) {
             assertArrayEquals(c.getValue(), a.monthCodes().get(c.getKey()), what + " " + c.getKey());
+        }
+        for (Map.Entry<String, int[]> c : a.monthCodes().entrySet()) {
+            // The reader's own tally of the report year's months, against its month codes.
+            long[] inYear = new long[12];
+            for (int code : c.getValue()) {
+                if (code >= YEAR * 12 && code < YEAR * 12 + 12) {
+                    inYear[code - YEAR * 12]++;
+                }
+            }
+            a.monthCounts(c.getKey(), YEAR).ifPresent(counts ->
+                    assertArrayEquals(inYear, counts, what + " months of " + c.getKey()));
+        }
+        assertEquals(e.valueCounts().keySet(), a.valueCounts().keySet(), what);
+        for (Map.Entry<String, long[]> c : e.valueCounts().entrySet()) {
+            assertArrayEquals(c.getValue(), a.valueCounts().get(c.getKey()), what + " counts of " + c.getKey());
         }
         assertEquals(e.multiCodes().keySet(), a.multiCodes().keySet(), what);
         for (Map.Entry<String, int[][]> c : e.multiCodes().entrySet()) {

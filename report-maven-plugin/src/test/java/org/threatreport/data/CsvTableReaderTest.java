@@ -3,6 +3,7 @@ package org.threatreport.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,16 @@ class CsvTableReaderTest {
         assertArrayEquals(new int[] {0, 1}, table.multiCodes().get("tags")[0]);
         assertArrayEquals(new int[] {2, 0}, table.multiCodes().get("tags")[3]);
         assertEquals(2017 * 12 + 11, table.monthCodes().get("date")[3]);
+    }
+
+    @Test
+    void countsEachValueAndEachMonthOfTheReportYearWhileReading() throws Exception {
+        LoadedTable table = DataSetFixture.good();
+        assertArrayEquals(new long[] {2, 1, 1}, table.valueCounts().get("industry"));
+        assertArrayEquals(new long[] {1, 1, 1}, table.valueCounts().get("scope"));
+        assertArrayEquals(new long[] {2, 2, 1}, table.valueCounts().get("tags"));
+        assertArrayEquals(new long[] {1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1}, table.monthCounts("date", 2017).orElseThrow());
+        assertTrue(table.monthCounts("date", 2016).isEmpty());
     }
 
     @Test
