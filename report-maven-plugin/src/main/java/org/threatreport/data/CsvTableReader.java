@@ -154,7 +154,7 @@ public final class CsvTableReader {
             if (merged.malformed()) {
                 throw InputException.of(encodingProblem(source));
             }
-            for (CsvChunk.RowError e : rowProblems(merged, columnOfField.length)) {
+            for (CsvChunk.RowError e : rowProblems(merged, columnOfField.length, pool)) {
                 problems.error(file, e.line(), e.column(), e.message());
             }
             CsvChunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
@@ -344,7 +344,8 @@ public final class CsvTableReader {
     }
 
     /** The problems of the rows in file order, with the duplicate ids; as many as reading row by row finds. */
-    private List<CsvChunk.RowError> rowProblems(Merged merged, int fieldCount) {
+    private List<CsvChunk.RowError> rowProblems(Merged merged, int fieldCount, ExecutorService pool)
+            throws InputException {
         List<CsvChunk.RowError> errors = new ArrayList<>();
         for (int k = 0; k < merged.chunks.size(); k++) {
             int base = merged.baseLines[k];
@@ -353,27 +354,34 @@ public final class CsvTableReader {
             }
         }
         if (merged.idColumn >= 0) {
-            duplicateIds(merged, fieldCount, errors);
+            // Equal ids have equal hashes: each half of the hashes is searched on its own, in parallel.
+            List<Callable<List<CsvChunk.RowError>>> halves = List.of(() -> duplicateIds(merged, fieldCount, 0),
+                    () -> duplicateIds(merged, fieldCount, 1));
+            run(pool, halves).forEach(errors::addAll);
         }
         // Records start on increasing lines, so (line, field) is the order of reading row by row.
         errors.sort(Comparator.comparingInt(CsvChunk.RowError::line).thenComparingInt(CsvChunk.RowError::order));
         return errors;
     }
 
-    /** Finds equal ids by their hashes, comparing the ids themselves only where two hashes are equal. */
-    private void duplicateIds(Merged merged, int fieldCount, List<CsvChunk.RowError> errors) {
+    /**
+     * The duplicate ids among the rows whose id hash has the lowest bit {@code half}, found by their
+     * hashes; the ids themselves are compared only where two hashes are equal.
+     */
+    private List<CsvChunk.RowError> duplicateIds(Merged merged, int fieldCount, int half) {
+        List<CsvChunk.RowError> errors = new ArrayList<>();
         int[] hashes = merged.idHashes;
         int rows = merged.rows;
-        int capacity = Integer.highestOneBit(Math.max(16, rows * 2 - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, rows - 1)) << 1;
         // Each slot: a hash in the high half, its row + 1 in the low half (0: free), so a probe reads one slot.
         long[] slots = new long[capacity];
         int mask = capacity - 1;
         for (int row = 0; row < rows; row++) {
             int hash = hashes[row];
-            if (hash == 0) {
+            if (hash == 0 || (hash & 1) != half) {
                 continue;
             }
-            for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+            for (int slot = (hash ^ (hash >>> 16)) >>> 1 & mask; ; slot = (slot + 1) & mask) {
                 long entry = slots[slot];
                 if (entry == 0) {
                     slots[slot] = (long) hash << 32 | (row + 1L);
@@ -381,13 +389,14 @@ public final class CsvTableReader {
                 }
                 int first = (int) entry - 1;
                 if ((int) (entry >>> 32) == hash && merged.id(first).equals(merged.id(row))) {
-                    errors.add(new CsvChunk.RowError(merged.idLines[row], fieldCount, merged.idColumns[row],
+                    errors.add(new CsvChunk.RowError(merged.idLine(row), fieldCount, merged.idColumn(row),
                             "duplicate " + schema.idColumn() + " '" + merged.id(row) + "'; first used on line "
-                                    + merged.idLines[first]));
+                                    + merged.idLine(first)));
                     break;
                 }
             }
         }
+        return errors;
     }
 
     /** The chunks' rows as whole columns: each chunk's rows are a stretch of the rows of the thread that parsed it. */
@@ -397,8 +406,6 @@ public final class CsvTableReader {
         final int[] baseLines;
         final int rows;
         final int idColumn;
-        final int[] idLines;
-        final int[] idColumns;
         final int[] idHashes;
         /** The row each chunk's first row becomes. */
         final int[] chunkStarts;
@@ -418,28 +425,11 @@ public final class CsvTableReader {
             for (int k = 1; k < chunks.size(); k++) {
                 chunkStarts[k] = chunkStarts[k - 1] + chunks.get(k - 1).rows;
             }
-            if (idColumn >= 0) {
-                idLines = new int[rows];
-                idColumns = new int[rows];
-                idHashes = concatInts(c -> c.store.idHashes);
-                int at = 0;
-                for (int k = 0; k < chunks.size(); k++) {
-                    CsvChunk c = chunks.get(k);
-                    System.arraycopy(c.store.idColumns, c.firstRow, idColumns, at, c.rows);
-                    for (int r = 0; r < c.rows; r++) {
-                        idLines[at + r] = baseLines[k] + c.store.idLines[c.firstRow + r];
-                    }
-                    at += c.rows;
-                }
-            } else {
-                idLines = null;
-                idColumns = null;
-                idHashes = null;
-            }
+            idHashes = idColumn >= 0 ? concatInts(c -> c.store.idHashes) : null;
         }
 
-        /** Row {@code row}'s id as text, null where empty. Not thread-safe. */
-        String id(int row) {
+        /** The chunk that holds row {@code row}. */
+        private int chunkOf(int row) {
             int k = java.util.Arrays.binarySearch(chunkStarts, row);
             if (k < 0) {
                 k = -k - 2;
@@ -447,8 +437,28 @@ public final class CsvTableReader {
             while (k + 1 < chunkStarts.length && chunkStarts[k + 1] == row) {
                 k++; // past chunks without rows
             }
+            return k;
+        }
+
+        /** The line of row {@code row}'s id cell. */
+        int idLine(int row) {
+            int k = chunkOf(row);
             CsvChunk chunk = chunks.get(k);
-            return chunk.store.idText.text(chunk.firstRow + row - chunkStarts[k]);
+            return baseLines[k] + chunk.store.idLines[chunk.firstRow + row - chunkStarts[k]];
+        }
+
+        /** The column of row {@code row}'s id cell. */
+        int idColumn(int row) {
+            int k = chunkOf(row);
+            CsvChunk chunk = chunks.get(k);
+            return chunk.store.idColumns[chunk.firstRow + row - chunkStarts[k]];
+        }
+
+        /** Row {@code row}'s id as text, null where empty. */
+        String id(int row) {
+            int k = chunkOf(row);
+            CsvChunk chunk = chunks.get(k);
+            return chunk.store.idText.freshText(chunk.firstRow + row - chunkStarts[k]);
         }
 
         /** Column {@code index}'s codes (or Strings), and how to make its Tablesaw column from them. */
@@ -474,23 +484,10 @@ public final class CsvTableReader {
                 }
                 case MULTI_CATEGORY -> {
                     int[][] codes = new int[rows][];
-                    int[] cellIds = new int[rows];
-                    Map<String, Integer> idOf = new HashMap<>();
-                    List<String> cells = new ArrayList<>();
-                    Map<CsvChunk.Rows, int[]> globalIds = new java.util.IdentityHashMap<>();
                     int at = 0;
                     for (CsvChunk chunk : chunks) {
                         ColumnCells.Multi m = (ColumnCells.Multi) chunk.store.cells[index];
-                        int[] global = globalIds.computeIfAbsent(chunk.store, s -> m.cells.stream()
-                                .mapToInt(cell -> idOf.computeIfAbsent(cell, x -> {
-                                    cells.add(x);
-                                    return cells.size() - 1;
-                                })).toArray());
                         System.arraycopy(m.codes, chunk.firstRow, codes, at, chunk.rows);
-                        for (int r = 0; r < chunk.rows; r++) {
-                            int local = m.cellIds[chunk.firstRow + r];
-                            cellIds[at + r] = local < 0 ? -1 : global[local];
-                        }
                         at += chunk.rows;
                     }
                     multiCodes.put(spec.name(), codes);
@@ -505,8 +502,9 @@ public final class CsvTableReader {
                         }
                     }
                     valueCounts.put(spec.name(), counts);
-                    String[] values = cells.toArray(new String[0]);
-                    return () -> TablesawColumns.strings(spec.name(), cellIds, values);
+                    List<MultiPart> parts = chunks.stream()
+                            .map(c -> new MultiPart((ColumnCells.Multi) c.store.cells[index], c.firstRow, c.rows)).toList();
+                    return () -> multiTexts(spec.name(), parts);
                 }
                 case DATE, YEAR_MONTH -> {
                     monthCodes.put(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).months));
@@ -547,6 +545,32 @@ public final class CsvTableReader {
                     .anyMatch(cells -> cells.malformed) || s.idText != null && s.idText.malformed);
         }
 
+        /**
+         * A multi-category column as Tablesaw text: each thread numbered the distinct cells it read, so
+         * the numbers are made common first.
+         */
+        private Column<?> multiTexts(String name, List<MultiPart> parts) {
+            int[] cellIds = new int[rows];
+            Map<String, Integer> idOf = new HashMap<>();
+            List<String> cells = new ArrayList<>();
+            Map<ColumnCells.Multi, int[]> globalIds = new java.util.IdentityHashMap<>();
+            int at = 0;
+            for (MultiPart part : parts) {
+                ColumnCells.Multi m = part.cells();
+                int[] global = globalIds.computeIfAbsent(m, x -> m.cells.stream()
+                        .mapToInt(cell -> idOf.computeIfAbsent(cell, c -> {
+                            cells.add(c);
+                            return cells.size() - 1;
+                        })).toArray());
+                for (int r = 0; r < part.rows(); r++) {
+                    int local = m.cellIds[part.firstRow() + r];
+                    cellIds[at + r] = local < 0 ? -1 : global[local];
+                }
+                at += part.rows();
+            }
+            return TablesawColumns.strings(name, cellIds, cells.toArray(new String[0]));
+        }
+
         private String[] strings(List<TextPart> parts) {
             String[] all = new String[rows];
             int at = 0;
@@ -578,6 +602,10 @@ public final class CsvTableReader {
 
     /** The rows {@code firstRow..firstRow + rows} of a parsing thread's cells of one text column. */
     private record TextPart(ColumnCells.Text cells, int firstRow, int rows) {
+    }
+
+    /** The rows {@code firstRow..firstRow + rows} of a parsing thread's cells of one multi-category column. */
+    private record MultiPart(ColumnCells.Multi cells, int firstRow, int rows) {
     }
 
     // ---- bytes and encodings --------------------------------------------------------------------
