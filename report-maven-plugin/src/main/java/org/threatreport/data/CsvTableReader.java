@@ -154,7 +154,7 @@ public final class CsvTableReader {
             if (merged.malformed()) {
                 throw InputException.of(encodingProblem(source));
             }
-            for (CsvChunk.RowError e : rowProblems(merged, columnOfField.length, pool)) {
+            for (CsvChunk.RowError e : rowProblems(merged, columnOfField.length)) {
                 problems.error(file, e.line(), e.column(), e.message());
             }
             CsvChunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
@@ -344,8 +344,7 @@ public final class CsvTableReader {
     }
 
     /** The problems of the rows in file order, with the duplicate ids; as many as reading row by row finds. */
-    private List<CsvChunk.RowError> rowProblems(Merged merged, int fieldCount, ExecutorService pool)
-            throws InputException {
+    private List<CsvChunk.RowError> rowProblems(Merged merged, int fieldCount) {
         List<CsvChunk.RowError> errors = new ArrayList<>();
         for (int k = 0; k < merged.chunks.size(); k++) {
             int base = merged.baseLines[k];
@@ -354,34 +353,27 @@ public final class CsvTableReader {
             }
         }
         if (merged.idColumn >= 0) {
-            // Equal ids have equal hashes: each half of the hashes is searched on its own, in parallel.
-            List<Callable<List<CsvChunk.RowError>>> halves = List.of(() -> duplicateIds(merged, fieldCount, 0),
-                    () -> duplicateIds(merged, fieldCount, 1));
-            run(pool, halves).forEach(errors::addAll);
+            duplicateIds(merged, fieldCount, errors);
         }
         // Records start on increasing lines, so (line, field) is the order of reading row by row.
         errors.sort(Comparator.comparingInt(CsvChunk.RowError::line).thenComparingInt(CsvChunk.RowError::order));
         return errors;
     }
 
-    /**
-     * The duplicate ids among the rows whose id hash has the lowest bit {@code half}, found by their
-     * hashes; the ids themselves are compared only where two hashes are equal.
-     */
-    private List<CsvChunk.RowError> duplicateIds(Merged merged, int fieldCount, int half) {
-        List<CsvChunk.RowError> errors = new ArrayList<>();
+    /** Finds equal ids by their hashes, comparing the ids themselves only where two hashes are equal. */
+    private void duplicateIds(Merged merged, int fieldCount, List<CsvChunk.RowError> errors) {
         int[] hashes = merged.idHashes;
         int rows = merged.rows;
-        int capacity = Integer.highestOneBit(Math.max(16, rows - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, rows * 2 - 1)) << 1;
         // Each slot: a hash in the high half, its row + 1 in the low half (0: free), so a probe reads one slot.
         long[] slots = new long[capacity];
         int mask = capacity - 1;
         for (int row = 0; row < rows; row++) {
             int hash = hashes[row];
-            if (hash == 0 || (hash & 1) != half) {
+            if (hash == 0) {
                 continue;
             }
-            for (int slot = (hash ^ (hash >>> 16)) >>> 1 & mask; ; slot = (slot + 1) & mask) {
+            for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
                 long entry = slots[slot];
                 if (entry == 0) {
                     slots[slot] = (long) hash << 32 | (row + 1L);
@@ -396,7 +388,6 @@ public final class CsvTableReader {
                 }
             }
         }
-        return errors;
     }
 
     /** The chunks' rows as whole columns: each chunk's rows are a stretch of the rows of the thread that parsed it. */
