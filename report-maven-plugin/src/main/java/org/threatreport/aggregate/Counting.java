@@ -19,17 +19,10 @@ final class Counting {
     /** How many rows hold each code of a multi-category column (a row's codes are distinct). */
     static long[] values(int[][] codes, int[] rows, int values) {
         long[] counts = new long[values];
-        if (rows == null) {
-            for (int[] row : codes) {
-                for (int code : row) {
-                    counts[code]++;
-                }
-            }
-        } else {
-            for (int row : rows) {
-                for (int code : codes[row]) {
-                    counts[code]++;
-                }
+        int size = rows == null ? codes.length : rows.length;
+        for (int i = 0; i < size; i++) {
+            for (int code : codes[rows == null ? i : rows[i]]) {
+                counts[code]++;
             }
         }
         return counts;

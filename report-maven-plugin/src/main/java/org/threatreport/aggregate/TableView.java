@@ -118,8 +118,11 @@ public final class TableView {
                     + spec.type().keyword() + "; expected a date or year-month column");
         }
         int[] codes = table.monthCodes().get(column);
-        long[] counts = rows == null ? table.monthCounts(column, reportYear)
-                .orElseGet(() -> Counting.months(codes, null, reportYear * 12)) : Counting.months(codes, rows, reportYear * 12);
+        // The reader counted the report year's months of the whole table; a selection is counted here.
+        long[] counts = rows == null ? table.monthCounts(column, reportYear).orElse(null) : null;
+        if (counts == null) {
+            counts = Counting.months(codes, rows, reportYear * 12);
+        }
         List<Entry> entries = new ArrayList<>();
         List<String> order = new ArrayList<>();
         for (int m = 0; m < 12; m++) {

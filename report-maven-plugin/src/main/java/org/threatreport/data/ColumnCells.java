@@ -449,11 +449,6 @@ abstract class ColumnCells {
             return id;
         }
 
-        /** Row {@code r}'s text (null where empty), decoded anew: safe to call from several threads. */
-        String freshText(int r) {
-            return starts[r] < 0 ? null : Utf8.decode(arena, starts[r], ends[r]);
-        }
-
         /** Row {@code r}'s text (null where empty); a recurring cell is decoded once. Not thread-safe. */
         String text(int r) {
             int start = starts[r];

@@ -445,11 +445,11 @@ public final class CsvTableReader {
             return chunk.store.idColumns[chunk.firstRow + row - chunkStarts[k]];
         }
 
-        /** Row {@code row}'s id as text, null where empty. */
+        /** Row {@code row}'s id as text, null where empty. Not thread-safe. */
         String id(int row) {
             int k = chunkOf(row);
             CsvChunk chunk = chunks.get(k);
-            return chunk.store.idText.freshText(chunk.firstRow + row - chunkStarts[k]);
+            return chunk.store.idText.text(chunk.firstRow + row - chunkStarts[k]);
         }
 
         /** Column {@code index}'s codes (or Strings), and how to make its Tablesaw column from them. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.threatreport.testing.ProjectFiles;
 
 /**
  * The scaling benchmark: what a report costs as it grows, side by side with Hugo and pandas. Not a
@@ -205,7 +206,7 @@ public final class ScaleBenchmark {
         Path dir = workDir.resolve("projects/flagship");
         Probes.deleteTree(dir);
         for (String folder : List.of("content", "data", "site-template")) {
-            copyTree(root.resolve(folder), dir.resolve(folder));
+            ProjectFiles.copyTree(root.resolve(folder), dir.resolve(folder));
         }
         SyntheticReport.writePom(dir, "scale-flagship", pluginVersion);
         return new Project("flagship", null, dir);
@@ -338,21 +339,6 @@ public final class ScaleBenchmark {
         return list.get(list.size() - 1);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (var walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
 
     static void say(String text) {
         System.out.println(text);

@@ -220,20 +220,19 @@ final class ScaleReport {
 
     /** The time of the rendering stages (FreeMarker and flexmark, then the pages), median of the sums. */
     private static double rendering(List<ProbeLine> lines) {
-        return Stat.of(lines.stream().map(l -> {
-            double sum = 0;
-            for (String stage : RENDERING_STAGES) {
-                sum += l.num("stage." + stage);
-            }
-            return sum;
-        }).toList()).median();
+        return renderingSum(lines, "stage.");
     }
 
     private static double renderingCpu(List<ProbeLine> lines) {
+        return renderingSum(lines, "cpu.");
+    }
+
+    /** The median over the lines of the rendering stages' values under {@code prefix} (wall or CPU time). */
+    private static double renderingSum(List<ProbeLine> lines, String prefix) {
         return Stat.of(lines.stream().map(l -> {
             double sum = 0;
             for (String stage : RENDERING_STAGES) {
-                sum += l.num("cpu." + stage);
+                sum += l.num(prefix + stage);
             }
             return sum;
         }).toList()).median();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.pipeline.BuildLog;
+import org.threatreport.testing.ProjectFiles;
 
 /** {@code site:check} over the flagship report and over a copy of it with mistakes. */
 class ReportCheckTest {
@@ -48,8 +49,8 @@ class ReportCheckTest {
 
     @Test
     void reportsEveryMistakeOfEveryFileInOneRun(@TempDir Path project) throws Exception {
-        copy(ROOT.resolve("content"), project.resolve("content"));
-        copy(ROOT.resolve("data"), project.resolve("data"));
+        ProjectFiles.copyTree(ROOT.resolve("content"), project.resolve("content"));
+        ProjectFiles.copyTree(ROOT.resolve("data"), project.resolve("data"));
         edit(project.resolve("content/02-monitoring.md"), "由 @fig-industry 可见",
                 "由 @fig-industry、@fig-industri 与 [表](03-services.html#tbl-nope) 可见，政府部门 59 起");
         edit(project.resolve("content/03-services.md"), "title: 应急响应服务分析", "title: 应急响应服务分析\nnumberd: true");
@@ -73,8 +74,8 @@ class ReportCheckTest {
 
     @Test
     void aTableWithMistakesIsNotComparedWithTheText(@TempDir Path project) throws Exception {
-        copy(ROOT.resolve("content"), project.resolve("content"));
-        copy(ROOT.resolve("data"), project.resolve("data"));
+        ProjectFiles.copyTree(ROOT.resolve("content"), project.resolve("content"));
+        ProjectFiles.copyTree(ROOT.resolve("data"), project.resolve("data"));
         edit(project.resolve("content/02-monitoring.md"), "由 @fig-industry 可见", "由 @fig-industry 可见，政府部门 59 起");
         edit(project.resolve("data/incidents.csv"), "IR-2017-002,2017-01-03,IT,", "IR-2017-002,2017-01-03,ITT,");
 
@@ -89,8 +90,8 @@ class ReportCheckTest {
 
     @Test
     void aTemplateOfTheProjectIsCheckedEvenIfNoPageUsesIt(@TempDir Path project) throws Exception {
-        copy(ROOT.resolve("content"), project.resolve("content"));
-        copy(ROOT.resolve("data"), project.resolve("data"));
+        ProjectFiles.copyTree(ROOT.resolve("content"), project.resolve("content"));
+        ProjectFiles.copyTree(ROOT.resolve("data"), project.resolve("data"));
         Files.createDirectories(project.resolve("site-template"));
         Files.writeString(project.resolve("site-template/chapter.ftlh"), Files.readString(
                 Path.of("src/main/resources/org/threatreport/site-template/chapter.ftlh"))
@@ -113,16 +114,4 @@ class ReportCheckTest {
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
 }

@@ -15,6 +15,7 @@ import org.threatreport.publish.PublishException;
 import org.threatreport.publish.PublishLog;
 import org.threatreport.publish.PublishResult;
 import org.threatreport.publish.Publisher;
+import org.threatreport.testing.ProjectFiles;
 
 /**
  * A small report project ({@code src/test/resources/publish/report}) copied into a test's folder,
@@ -30,7 +31,7 @@ final class PublishFixture {
 
     PublishFixture(Path project) throws IOException {
         this.project = project;
-        copy(SOURCE, project);
+        ProjectFiles.copyTree(SOURCE, project);
     }
 
     Path siteRoot() {
@@ -112,18 +113,6 @@ final class PublishFixture {
         };
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 
     static void delete(Path path) throws IOException {
         if (!Files.exists(path)) {

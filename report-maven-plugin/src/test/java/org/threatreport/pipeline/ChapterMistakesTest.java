@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.ProjectFiles;
 
 /** Every wrong expression of a chapter is reported in one build, each with its line and column. */
 class ChapterMistakesTest {
 
     @Test
     void reportsEveryWrongExpressionOfAChapterAtOnce(@TempDir Path project) throws Exception {
-        FlagshipReportTest.copyTree(FlagshipBuild.ROOT.resolve("content"), project.resolve("content"));
-        FlagshipReportTest.copyTree(FlagshipBuild.ROOT.resolve("data"), project.resolve("data"));
+        ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve("content"), project.resolve("content"));
+        ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve("data"), project.resolve("data"));
         Path chapter = project.resolve("content/02-monitoring.md");
         Files.writeString(chapter, Files.readString(chapter)
                 .replace("incidents.count(\"industry\", \"政府部门\")", "incidents.count(\"industy\", \"政府部门\")")

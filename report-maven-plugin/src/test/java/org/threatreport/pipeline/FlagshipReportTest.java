@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.ProjectFiles;
 
 /**
  * The flagship 2017 report built from this repository: every published figure is reproduced by
@@ -189,8 +190,8 @@ class FlagshipReportTest {
 
     @Test
     void aFailedBuildLeavesTheLastGoodSiteUntouched(@TempDir Path project) throws Exception {
-        copyTree(FlagshipBuild.ROOT.resolve("content"), project.resolve("content"));
-        copyTree(FlagshipBuild.ROOT.resolve("data"), project.resolve("data"));
+        ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve("content"), project.resolve("content"));
+        ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve("data"), project.resolve("data"));
         Path output = project.resolve("target/report-site");
         var options = new org.threatreport.config.BuildOptions(project, project.resolve("content"),
                 project.resolve("data"), project.resolve("site-template"), output, project.resolve("target/cache"),
@@ -222,17 +223,5 @@ class FlagshipReportTest {
         return files;
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.testing.ProjectFiles;
 
 /**
  * The small report of {@code src/test/resources/publish/report} copied into a test's folder and
@@ -20,7 +21,7 @@ public final class VersionedProject {
     /** Copies the fixture into {@code project}, an empty folder. */
     public VersionedProject(Path project) throws IOException {
         this.project = project;
-        copy(FIXTURE, project);
+        ProjectFiles.copyTree(FIXTURE, project);
     }
 
     public Path siteRoot() {
@@ -62,16 +63,4 @@ public final class VersionedProject {
         return this;
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
 }

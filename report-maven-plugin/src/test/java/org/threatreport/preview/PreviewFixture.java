@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.pipeline.BuildLog;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.pipeline.Stages;
+import org.threatreport.testing.ProjectFiles;
 
 /** A copy of the flagship 2017 report (this repository's root) in a test's folder, to edit freely. */
 final class PreviewFixture {
@@ -22,26 +22,11 @@ final class PreviewFixture {
     /** Copies content/, data/ and site-template/ of the flagship report into {@code project}. */
     static BuildOptions copyFlagship(Path project) throws IOException {
         for (String folder : new String[] {"content", "data", "site-template"}) {
-            copyTree(ROOT.resolve(folder), project.resolve(folder));
+            ProjectFiles.copyTree(ROOT.resolve(folder), project.resolve(folder));
         }
         return BuildOptions.conventional(project, "2017");
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
 
     /** Replaces the first {@code from} of a file with {@code to}, failing if it is not there. */
     static void edit(Path file, String from, String to) throws IOException {

@@ -11,11 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.ProjectFiles;
 
 /**
  * The chapters as portable Markdown: the golden chapter and {@code report.md} of
@@ -125,7 +125,7 @@ class PortableMarkdownTest {
 
     @Test
     void aChapterNamedReportWouldOverwriteTheWholeReport(@TempDir Path project) throws Exception {
-        copy(PortableFixture.INPUT, project);
+        ProjectFiles.copyTree(PortableFixture.INPUT, project);
         Files.move(project.resolve("content/02-other.md"), project.resolve("content/report.md"));
         PortableFixture clash = PortableFixture.load(project);
         InputException problem = assertThrows(InputException.class,
@@ -134,16 +134,4 @@ class PortableMarkdownTest {
                 problem.describe(project));
     }
 
-    static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
 }
