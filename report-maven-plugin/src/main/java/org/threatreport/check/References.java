@@ -3,7 +3,6 @@ package org.threatreport.check;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
@@ -23,11 +22,7 @@ final class References {
 
     /** Adds the ids referred to on a page to {@code into}. */
     static void collect(ProseText text, List<Links.Link> links, Set<String> into) {
-        for (String line : text.markdown()) {
-            for (MatchResult reference : CrossReferences.find(line)) {
-                into.add(reference.group(1));
-            }
-        }
+        CrossReferences.in(String.join("\n", text.markdown())).forEach(reference -> into.add(reference.id()));
         for (Links.Link link : links) {
             String fragment = Links.fragment(link);
             if (fragment != null) {

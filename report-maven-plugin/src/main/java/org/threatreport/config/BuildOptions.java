@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param siteUrl       where readers reach the site root once published ({@code https://…/reports/}), or
  *                      empty when not known: addresses that must be absolute (the sitemap, canonical and
  *                      Open Graph links) need it
+ * @param renderLimits  how long a chapter may render, and how much it may write
  */
 public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                            Path outputDir, Path cacheDir, String version, Optional<Path> chartFont,
-                           Optional<URI> siteUrl) {
+                           Optional<URI> siteUrl, RenderLimits renderLimits) {
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
@@ -39,6 +40,7 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(chartFont, "chartFont");
         Objects.requireNonNull(siteUrl, "siteUrl");
+        Objects.requireNonNull(renderLimits, "renderLimits");
         List<String> wrong = new ArrayList<>();
         if (version == null || !VERSION.matcher(version).matches() || version.contains("..")) {
             wrong.add("report.version '" + version + "' is not a usable folder name: use letters,"
@@ -59,13 +61,20 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
     /** Options for a site whose address is not known. */
     public BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                         Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
-        this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty());
+        this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty(),
+                RenderLimits.DEFAULT);
     }
 
     /** The same options with the site's address set. */
     public BuildOptions withSiteUrl(URI url) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                Optional.of(url));
+                Optional.of(url), renderLimits);
+    }
+
+    /** The same options with other limits for rendering a chapter. */
+    public BuildOptions withRenderLimits(RenderLimits limits) {
+        return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
+                siteUrl, limits);
     }
 
     /** The conventional layout of a report project rooted at {@code projectDir}. */

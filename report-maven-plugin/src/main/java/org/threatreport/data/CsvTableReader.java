@@ -58,30 +58,21 @@ public final class CsvTableReader {
     }
 
     /**
-     * @param reportYear the year the report covers; dates outside it are errors (empty: any date)
-     */
-    public static LoadedTable read(Schema schema, OptionalInt reportYear) throws InputException {
-        CsvTableReader reader = new CsvTableReader(schema, reportYear);
-        LoadedTable table = reader.read();
-        reader.problems.throwIfAny();
-        return table;
-    }
-
-    /**
-     * Like {@link #read}, but keeps going past wrong rows, for checks that report every problem of
-     * every file: each wrong cell is left empty and each row with the wrong number of fields is left
-     * out. Adds every problem to {@code into}.
+     * Reads the table, reporting every problem of the file, its rows and its cells to {@code problems}:
+     * a wrong cell is left empty and a row with the wrong number of fields is left out, so that a check
+     * can go on with what could be read.
      *
+     * @param reportYear the year the report covers; dates outside it are errors (empty: any date)
      * @return the table, or null when the file cannot be read at all (missing, undecodable, wrong header)
      */
-    public static LoadedTable readLeniently(Schema schema, OptionalInt reportYear, List<Problem> into) {
+    public static LoadedTable read(Schema schema, OptionalInt reportYear, Problems problems) {
         CsvTableReader reader = new CsvTableReader(schema, reportYear);
         try {
             LoadedTable table = reader.read();
-            into.addAll(reader.problems.list());
+            problems.addAll(reader.problems);
             return table;
         } catch (InputException e) {
-            into.addAll(e.problems());
+            problems.addAll(e.problems());
             return null;
         }
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
@@ -22,61 +23,62 @@ public final class DataLoader {
     private DataLoader() {
     }
 
-    public static DataSet load(Path dataDir, OptionalInt reportYear) throws InputException {
-        List<Path> schemaFiles = schemaFiles(dataDir);
-        Problems problems = new Problems();
-        Map<String, LoadedTable> tables = new HashMap<>();
-        for (Path schemaFile : schemaFiles) {
-            try {
-                Schema schema = SchemaReader.read(schemaFile);
-                LoadedTable previous = tables.get(schema.table());
-                if (previous != null) {
-                    problems.error(schemaFile, 1, 1, "table '" + schema.table() + "' is already described by "
-                            + previous.schema().schemaFile().getFileName());
-                    continue;
-                }
-                tables.put(schema.table(), CsvTableReader.read(schema, reportYear));
-            } catch (InputException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        problems.throwIfAny();
-        return new DataSet(tables);
+    /**
+     * Reads every table of {@code dataDir}, reporting the problems of every file to {@code problems};
+     * returns the tables that could be read (a wrong cell left empty, see {@link CsvTableReader#read}).
+     *
+     * @param reportYear the year the report covers; dates outside it are errors (empty: any date)
+     */
+    public static DataSet load(Path dataDir, OptionalInt reportYear, Problems problems) {
+        return load(dataDir, problems, schemaFile -> table(schemaFile, reportYear, problems));
     }
 
     /**
-     * Like {@link #load}, but keeps going past mistakes, for checks that report every problem of every
-     * file: returns every table that could be read (wrong cells left empty, see
-     * {@link CsvTableReader#readLeniently}) and adds every problem to {@code into}.
+     * Like {@link #load(Path, OptionalInt, Problems)}, with each table read by {@code reader} (given its
+     * schema file), so that a build that keeps tables between runs reads only those whose files changed.
      */
-    public static DataSet loadLeniently(Path dataDir, OptionalInt reportYear, List<Problem> into) {
-        Map<String, LoadedTable> tables = new HashMap<>();
-        List<Path> schemaFiles;
-        try {
-            schemaFiles = schemaFiles(dataDir);
-        } catch (InputException e) {
-            into.addAll(e.problems());
-            return new DataSet(tables);
-        }
-        Map<String, Path> described = new HashMap<>();
-        for (Path schemaFile : schemaFiles) {
-            try {
-                Schema schema = SchemaReader.read(schemaFile);
-                Path previous = described.putIfAbsent(schema.table(), schemaFile);
-                if (previous != null) {
-                    into.add(Problem.error(schemaFile, 1, 1, "table '" + schema.table() + "' is already described by "
-                            + previous.getFileName()));
-                    continue;
-                }
-                LoadedTable table = CsvTableReader.readLeniently(schema, reportYear, into);
-                if (table != null) {
-                    tables.put(schema.table(), table);
-                }
-            } catch (InputException e) {
-                into.addAll(e.problems());
+    public static DataSet load(Path dataDir, Problems problems, Function<Path, LoadedTable> reader) {
+        List<LoadedTable> tables = new ArrayList<>();
+        for (Path schemaFile : schemaFiles(dataDir, problems)) {
+            LoadedTable table = reader.apply(schemaFile);
+            if (table != null) {
+                tables.add(table);
             }
         }
-        return new DataSet(tables);
+        return collect(tables, problems);
+    }
+
+    /** The tables as one data set; a second table of the same name is a problem. */
+    public static DataSet collect(List<LoadedTable> tables, Problems problems) {
+        Map<String, LoadedTable> byName = new HashMap<>();
+        for (LoadedTable table : tables) {
+            LoadedTable previous = byName.putIfAbsent(table.name(), table);
+            if (previous != null) {
+                problems.error(table.schema().schemaFile(), 1, 1, "table '" + table.name() + "' is already described by "
+                        + previous.schema().schemaFile().getFileName());
+            }
+        }
+        return new DataSet(byName);
+    }
+
+    /** The schema files of {@code dataDir}, in name order; none when it has none (a problem). */
+    public static List<Path> schemaFiles(Path dataDir, Problems problems) {
+        try {
+            return schemaFiles(dataDir);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return List.of();
+        }
+    }
+
+    /** One table: its schema, then its CSV file; null when either cannot be read (problems reported). */
+    public static LoadedTable table(Path schemaFile, OptionalInt reportYear, Problems problems) {
+        try {
+            return CsvTableReader.read(SchemaReader.read(schemaFile), reportYear, problems);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private static List<Path> schemaFiles(Path dataDir) throws InputException {

@@ -2,20 +2,23 @@ package org.threatreport.diagnostic;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Collects the problems of one run of a stage, so that every mistake of a file is reported
- * together; stops collecting a file's problems after a limit so a broken file cannot flood the log.
+ * Where the stages of a build report the problems they find, so that every mistake of a file is
+ * reported together; stops collecting a file's problems after a limit so a broken file cannot flood
+ * the log. Thread-safe: chapters are rendered in parallel.
  */
 public final class Problems {
 
     public static final int LIMIT_PER_FILE = 50;
 
     private final List<Problem> found = new ArrayList<>();
-    private final java.util.Map<Path, Integer> perFile = new java.util.HashMap<>();
+    private final Map<Path, Integer> perFile = new HashMap<>();
 
-    public void add(Problem problem) {
+    public synchronized void add(Problem problem) {
         int count = perFile.merge(problem.file(), 1, Integer::sum);
         if (count <= LIMIT_PER_FILE) {
             found.add(problem);
@@ -30,11 +33,41 @@ public final class Problems {
         problems.forEach(this::add);
     }
 
-    public boolean isEmpty() {
+    /** Adds what {@code other} collected, counted as if it had been added here. */
+    public void addAll(Problems other) {
+        List<Problem> theirs;
+        Map<Path, Integer> theirCounts;
+        synchronized (other) {
+            theirs = List.copyOf(other.found);
+            theirCounts = Map.copyOf(other.perFile);
+        }
+        synchronized (this) {
+            theirs.forEach(this::add);
+            theirCounts.forEach((file, count) -> {
+                int kept = (int) theirs.stream().filter(p -> p.file().equals(file)).count();
+                if (count > kept) {
+                    perFile.merge(file, count - kept, Integer::sum);
+                }
+            });
+        }
+    }
+
+    public synchronized boolean isEmpty() {
         return found.isEmpty();
     }
 
-    public List<Problem> list() {
+    /** Whether any problem is an error (not only a warning). */
+    public synchronized boolean hasErrors() {
+        return found.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+    }
+
+    /** Whether a problem was found in {@code file}. */
+    public synchronized boolean concerns(Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        return perFile.keySet().stream().anyMatch(f -> f.toAbsolutePath().normalize().equals(normal));
+    }
+
+    public synchronized List<Problem> list() {
         List<Problem> all = new ArrayList<>(found);
         perFile.forEach((file, count) -> {
             if (count > LIMIT_PER_FILE) {
@@ -47,7 +80,7 @@ public final class Problems {
 
     /** Throws when any problem was found. */
     public void throwIfAny() throws InputException {
-        if (!found.isEmpty()) {
+        if (!isEmpty()) {
             throw new InputException(list());
         }
     }

@@ -1,13 +1,15 @@
 package org.threatreport.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.threatreport.data.ColumnSpec;
 import org.threatreport.data.DataSet;
@@ -18,16 +20,13 @@ import org.threatreport.diagnostic.Problems;
 import org.threatreport.diagnostic.Suggestions;
 
 /**
- * Finds the {@code ```{figure}} and {@code ```{table}} cells of a chapter, checks each against the
- * data, numbers them across the report, and leaves a {@code ```cell <id>} placeholder in their place.
+ * Finds the {@code ```{figure}} and {@code ```{table}} cells of a chapter (fenced blocks, as
+ * {@link MarkdownSyntax} reads them), checks each against the data, numbers them across the report,
+ * and leaves a {@code ```cell <id>} placeholder in their place.
  */
 final class CellParser {
 
-    /** The placeholder's info string: {@code cell <id>}. */
-    static final String PLACEHOLDER = "cell ";
-    private static final Pattern OPENING = Pattern.compile("^(`{3,})\\s*\\{(\\w+)}\\s*$");
-    private static final Pattern ID = Pattern.compile("[a-z]+-" + CrossReferences.ID_TAIL);
-    private static final Pattern CODE_FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,}).*$");
+    private static final Pattern ID = Pattern.compile("[a-z]+-" + MarkdownSyntax.ID_TAIL);
     private static final List<String> KEYS = List.of("id", "chart", "table", "column", "stack", "groups",
             "sort", "top", "where", "axis", "labels", "caption", "alt", "width", "height");
     private static final List<String> SORTS = List.of("count", "schema");
@@ -54,47 +53,33 @@ final class CellParser {
     /** The cells of a chapter; replaces them in {@code lines} with placeholders. */
     List<Cell> extract(Path file, String[] lines) {
         List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            Matcher opening = OPENING.matcher(lines[i]);
-            if (!opening.matches()) {
-                Matcher code = CODE_FENCE.matcher(lines[i]);
-                if (code.matches()) {
-                    // A code block shows text as it is, even text that looks like a cell.
-                    int end = closing(lines, i + 1, code.group(1));
-                    i = end < 0 ? lines.length : end;
-                }
+        Document document = MarkdownSyntax.parse(String.join("\n", lines));
+        for (FencedCodeBlock block : MarkdownSyntax.fencedBlocks(document)) {
+            String kindWord = MarkdownSyntax.sourceCellKind(block);
+            if (kindWord == null) {
                 continue;
             }
-            String fence = opening.group(1);
-            String kindWord = opening.group(2);
-            int close = closing(lines, i + 1, fence);
-            if (close < 0) {
-                problems.error(file, i + 1, 1, "the cell opened here is never closed with " + fence);
+            BasedSequence opening = block.getOpeningMarker();
+            int open = document.getLineNumber(opening.getStartOffset());
+            if (block.getClosingMarker().isEmpty()) {
+                problems.error(file, open + 1, 1, "the cell opened here is never closed with " + opening);
                 return cells;
             }
-            CellKind kind = kind(file, i + 1, kindWord);
-            String body = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, close));
-            Cell cell = kind == null ? null : cell(file, i + 1, kind, body);
-            lines[i] = fence + PLACEHOLDER + (cell == null ? "invalid" : cell.id());
-            for (int j = i + 1; j < close; j++) {
+            int close = document.getLineNumber(block.getClosingMarker().getStartOffset());
+            CellKind kind = kind(file, open + 1, kindWord);
+            String body = String.join("\n", java.util.Arrays.copyOfRange(lines, open + 1, close));
+            Cell cell = kind == null ? null : cell(file, open + 1, kind, body);
+            int indent = opening.getStartOffset() - document.getChars().startOfLine(opening.getStartOffset());
+            lines[open] = lines[open].substring(0, indent) + opening + MarkdownSyntax.CELL_INFO
+                    + (cell == null ? "invalid" : cell.id());
+            for (int j = open + 1; j < close; j++) {
                 lines[j] = "";
             }
             if (cell != null) {
                 cells.add(cell);
             }
-            i = close;
         }
         return cells;
-    }
-
-    private static int closing(String[] lines, int from, String fence) {
-        for (int j = from; j < lines.length; j++) {
-            String line = lines[j].strip();
-            if (line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0))) {
-                return j;
-            }
-        }
-        return -1;
     }
 
     private CellKind kind(Path file, int line, String word) {

@@ -37,42 +37,46 @@ public final class ReportLoader {
     private static final List<String> LANGUAGES = List.of("zh-CN", "en");
     private static final List<String> FRONT_MATTER_KEYS = List.of("title", "numbered");
 
-    private final Problems problems = new Problems();
+    private final Problems problems;
     private final DataSet data;
 
-    private ReportLoader(DataSet data) {
+    private ReportLoader(DataSet data, Problems problems) {
         this.data = data;
-    }
-
-    /** Reads only {@code report.yaml}: the data stage needs the report's year before chapters can be checked. */
-    public static ReportInfo readInfo(Path contentDir, String version) throws InputException {
-        return new ReportLoader(null).info(contentDir, version);
-    }
-
-    public static Report load(Path contentDir, ReportInfo info, DataSet data) throws InputException {
-        ReportLoader loader = new ReportLoader(data);
-        Report report = loader.chapters(contentDir, info);
-        loader.problems.throwIfAny();
-        return report;
+        this.problems = problems;
     }
 
     /**
-     * Like {@link #load}, but returns what could be read, for checks that report every problem of
-     * every file: a chapter whose front matter is wrong is left out, a wrong cell stays a placeholder.
-     * Adds every problem to {@code into}.
+     * Reads only {@code report.yaml}: the data stage needs the report's year before chapters can be checked.
+     *
+     * @return the report's metadata, or null when {@code report.yaml} has mistakes (reported to {@code problems})
+     */
+    public static ReportInfo readInfo(Path contentDir, String version, Problems problems) {
+        ReportLoader loader = new ReportLoader(null, new Problems());
+        try {
+            ReportInfo info = loader.info(contentDir, version);
+            problems.addAll(loader.problems);
+            return info;
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /**
+     * Reads the abstract and the chapters, reporting every problem of every file to {@code problems}:
+     * a chapter whose front matter is wrong is left out, a wrong cell stays a placeholder.
      *
      * @return the report, or null when {@code contentDir} cannot be listed
      */
-    public static Report loadLeniently(Path contentDir, ReportInfo info, DataSet data, List<Problem> into) {
-        ReportLoader loader = new ReportLoader(data);
+    public static Report load(Path contentDir, ReportInfo info, DataSet data, Problems problems) {
+        ReportLoader loader = new ReportLoader(data, new Problems());
         try {
-            Report report = loader.chapters(contentDir, info);
-            into.addAll(loader.problems.list());
-            return report;
+            return loader.chapters(contentDir, info);
         } catch (InputException e) {
-            into.addAll(loader.problems.list());
-            into.addAll(e.problems());
+            loader.problems.addAll(e.problems());
             return null;
+        } finally {
+            problems.addAll(loader.problems);
         }
     }
 
@@ -80,23 +84,23 @@ public final class ReportLoader {
      * Reads an optional page of {@code content/} that is not a chapter, such as {@code corrections.md}:
      * Markdown with inline values and an optional front matter {@code title}, but no figures or tables.
      *
-     * @return the page, or null when the file does not exist
+     * @return the page, or null when the file does not exist or has mistakes (reported to {@code problems})
      */
-    public static Chapter page(Path contentDir, String fileName, String defaultTitle, ReportInfo info, DataSet data)
-            throws InputException {
+    public static Chapter page(Path contentDir, String fileName, String defaultTitle, ReportInfo info, DataSet data,
+                               Problems problems) {
         Path file = contentDir.resolve(fileName);
         if (!Files.exists(file)) {
             return null;
         }
-        ReportLoader loader = new ReportLoader(data);
-        CellParser cells = new CellParser(data, Vocabulary.forLanguage(info.language()), loader.problems);
+        ReportLoader loader = new ReportLoader(data, problems);
+        CellParser cells = new CellParser(data, Vocabulary.forLanguage(info.language()), problems);
         Chapter page = loader.chapter(file, fileName.substring(0, fileName.length() - 3), cells, defaultTitle,
                 ignored -> "");
         if (page != null && !page.cells().isEmpty()) {
-            loader.problems.error(file, page.cells().get(0).line(), 1, "a figure or table cannot stand in "
+            problems.error(file, page.cells().get(0).line(), 1, "a figure or table cannot stand in "
                     + fileName + ": put it in a chapter and refer to it with @" + page.cells().get(0).id());
+            return null;
         }
-        loader.problems.throwIfAny();
         return page;
     }
 

@@ -68,7 +68,7 @@ public final class Preview implements AutoCloseable {
             throw e;
         }
         Preview preview = new Preview(options, log, server, live, watcher);
-        preview.build(() -> live.build());
+        preview.build(live::build);
         server.start();
         preview.rebuilder.start();
         return preview;
@@ -107,7 +107,7 @@ public final class Preview implements AutoCloseable {
                     return;
                 }
                 if (!changed.isEmpty()) {
-                    build(() -> live.update(changed));
+                    build(live::build);
                 }
             }
         } catch (InterruptedException e) {

@@ -40,7 +40,7 @@ final class SourceWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> folders = new HashMap<>();
 
     SourceWatcher(List<Path> roots) throws IOException {
-        this.roots = roots.stream().map(Changes::normal).distinct().toList();
+        this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         this.service = FileSystems.getDefault().newWatchService();
         for (Path root : this.roots) {
             watch(root);

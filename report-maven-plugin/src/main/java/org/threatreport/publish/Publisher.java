@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.threatreport.config.PublishOptions;
-import org.threatreport.render.Messages;
-import org.threatreport.render.TemplateSet;
+import org.threatreport.diagnostic.InputException;
 import org.threatreport.site.ChangeLog;
 import org.threatreport.site.FileSource;
 import org.threatreport.site.Fragments;
+import org.threatreport.site.SiteLayouts;
 import org.threatreport.site.SiteRoot;
 import org.threatreport.site.VersionEntry;
 import org.threatreport.site.VersionHistory;
@@ -131,6 +131,16 @@ public final class Publisher {
     }
 
     private Plan plan(SiteTarget target, Built built) throws PublishException, IOException {
+        try {
+            return laidOut(target, built);
+        } catch (InputException e) {
+            throw new PublishException("The site template's layouts have " + e.problems().size()
+                    + " mistake(s); fix them and build again:\n" + e.describe(options.templateDir().getParent()), e);
+        }
+    }
+
+    /** The plan, with the pages that list the versions laid out again for the versions on the server. */
+    private Plan laidOut(SiteTarget target, Built built) throws PublishException, IOException, InputException {
         String version = options.version();
         Versions published = readVersions(target);
         refusePublished(target, published);
@@ -143,7 +153,7 @@ public final class Publisher {
         VersionEntry entry = manifest.entry(built.files().keySet().stream()
                 .filter(name -> name.endsWith(".html") && !name.contains("/")).toList());
         Versions versions = published.with(entry);
-        Messages messages = messages(manifest.language());
+        SiteLayouts layouts = SiteLayouts.of(options.templateDir(), manifest.language());
 
         Optional<VersionEntry> previous = published.previousInEdition(version, manifest.edition());
         ChangeLog changes = ChangeLog.first();
@@ -159,11 +169,11 @@ public final class Publisher {
             }
         }
         Map<String, byte[]> files = new TreeMap<>(built.files());
-        String changesHtml = Fragments.changes(changes, messages);
+        String changesHtml = Fragments.changes(changes, layouts);
         for (Map.Entry<String, byte[]> file : built.files().entrySet()) {
             if (file.getKey().endsWith(".html") && !file.getKey().contains("/")) {
                 String html = new String(file.getValue(), StandardCharsets.UTF_8);
-                html = Fragments.replace(html, Fragments.VERSIONS, Fragments.versionList(versions, version, file.getKey(), messages));
+                html = Fragments.replace(html, Fragments.VERSIONS, Fragments.versionList(versions, version, file.getKey(), layouts));
                 if (file.getKey().equals(VersionHistory.CORRECTIONS_PAGE)) {
                     html = Fragments.replace(html, Fragments.CHANGES, changesHtml);
                 }
@@ -172,8 +182,8 @@ public final class Publisher {
         }
         Optional<String> readerUrl = options.readerUrl();
         readerUrl.ifPresent(url -> files.put(SiteRoot.SITEMAP, SiteRoot.versionSitemap(entry, url + version + "/")));
-        Messages rootMessages = messages(versions.latest().orElseThrow().language());
-        Map<String, byte[]> rootFiles = SiteRoot.files(versions, rootMessages, readerUrl.orElse(null));
+        SiteLayouts rootLayouts = SiteLayouts.of(options.templateDir(), versions.latest().orElseThrow().language());
+        Map<String, byte[]> rootFiles = SiteRoot.files(versions, rootLayouts, readerUrl.orElse(null));
         return new Plan(built, versions, exists, changes, files, rootFiles);
     }
 
@@ -188,10 +198,6 @@ public final class Publisher {
             throw new PublishException(target.url() + Versions.JSON_FILE + " is not a list of versions (" + firstLine(e)
                     + "): repair or remove it on the server, then publish again");
         }
-    }
-
-    private Messages messages(String language) throws IOException {
-        return Messages.load(new TemplateSet(options.templateDir()), language);
     }
 
     /**

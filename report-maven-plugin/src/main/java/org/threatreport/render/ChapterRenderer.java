@@ -1,7 +1,9 @@
 package org.threatreport.render;
 
+import com.vladsch.flexmark.util.ast.Document;
 import freemarker.core.Environment;
 import freemarker.core.ParseException;
+import freemarker.core._CoreAPI;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import java.io.IOException;
@@ -11,20 +13,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.TableView;
+import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Cell;
 import org.threatreport.model.Chapter;
-import org.threatreport.model.CrossReferences;
+import org.threatreport.model.MarkdownSyntax;
 import org.threatreport.model.Report;
 
 /**
- * Renders chapters: FreeMarker fills in the inline values, references become numbered links,
- * flexmark makes the HTML, and each cell becomes its figure or table. Thread-safe: chapters are
- * rendered in parallel.
+ * Renders chapters: FreeMarker fills in the inline values, flexmark reads the result once, and that
+ * one parse gives the HTML (references as numbered links, each cell as its figure or table) and the
+ * parts the other outputs are written from. Records what each chapter read, so that a later build may
+ * reuse it. Thread-safe: chapters are rendered in parallel.
  */
 public final class ChapterRenderer {
 
@@ -35,6 +42,7 @@ public final class ChapterRenderer {
     private final Map<String, CellData> cells;
     private final Messages messages;
     private final Path projectDir;
+    private final RenderLimits limits;
     private final MarkdownToHtml html = new MarkdownToHtml();
 
     /**
@@ -43,13 +51,14 @@ public final class ChapterRenderer {
      * @param projectDir file names in messages are relative to it
      */
     public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
-                           Map<String, CellData> cells, Messages messages, Path projectDir) {
+                           Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits) {
         this.engines = engines;
         this.templates = templates;
         this.report = report;
         this.cells = Map.copyOf(cells);
         this.messages = messages;
         this.projectDir = projectDir;
+        this.limits = limits;
         Map<String, Object> root = new TreeMap<>(tables);
         root.put("report", report.info());
         this.model = java.util.Collections.unmodifiableMap(root);
@@ -57,26 +66,48 @@ public final class ChapterRenderer {
 
     public RenderedChapter render(Chapter chapter) throws InputException {
         List<InlineValue> values = new ArrayList<>();
-        String markdown = linkReferences(fillValues(chapter, values), chapter);
+        Set<String> tablesRead = new TreeSet<>();
+        String markdown = fillValues(chapter, values, tablesRead);
+        Document document = MarkdownSyntax.parse(markdown);
         Map<String, String> cellHtml = new HashMap<>();
         for (Cell cell : chapter.cells()) {
             cellHtml.put(cell.id(), cellHtml(cell));
         }
+        Set<String> referred = new TreeSet<>();
+        MarkdownSyntax.references(document).forEach(r -> referred.add(r.id()));
         List<Heading> headings = new ArrayList<>();
-        String body = html.render(markdown, cellHtml, headings);
-        return new RenderedChapter(chapter, markdown, body, headings, values);
+        String body = html.render(document, cellHtml, id -> link(id, chapter), headings);
+        List<MarkdownPart> parts = MarkdownParts.of(document, markdown,
+                chapter.cells().stream().map(Cell::id).collect(Collectors.toSet()));
+        Set<String> layouts = chapter.cells().isEmpty() ? Set.of() : engines.layoutRecorder().cellLayouts();
+        return new RenderedChapter(chapter, markdown, parts, body, headings, values,
+                new RenderedChapter.Reads(tablesRead, referred, layouts));
     }
 
-    /** @param values receives every {@code ${…}} rendered, for the corrections log ({@code values.json}) */
-    private String fillValues(Chapter chapter, List<InlineValue> values) throws InputException {
+    /** A reference from {@code from}: "图 2", linking into the page that shows it. */
+    private MarkdownToHtml.Link link(String id, Chapter from) {
+        return report.cell(id).map(place -> new MarkdownToHtml.Link(place.cell().label(),
+                (place.chapter() == from ? "" : place.chapter().pageName()) + "#" + place.cell().id())).orElse(null);
+    }
+
+    /**
+     * @param values     receives every {@code ${…}} rendered, for the corrections log ({@code values.json})
+     * @param tablesRead receives the names of the tables (and {@code report}) the template read
+     */
+    private String fillValues(Chapter chapter, List<InlineValue> values, Set<String> tablesRead)
+            throws InputException {
         String name = projectDir.relativize(chapter.file().toAbsolutePath().normalize()).toString();
         try {
             Template template = new Template(name, chapter.template(), engines.chapters());
+            // Loops get a check of the time budget in each round, even when their body prints nothing.
+            _CoreAPI.addThreadInterruptedChecks(template);
             StringWriter out = new StringWriter();
-            Environment environment = template.createProcessingEnvironment(model, out);
+            ReadRecorder root = new ReadRecorder(engines.chapters().getObjectWrapper(), model, tablesRead);
+            Environment environment = template.createProcessingEnvironment(root, out);
             List<TemplateException> mistakes = new ArrayList<>();
             environment.setCustomAttribute(Engines.MISTAKES, mistakes);
-            ValueRecorder recorder = new ValueRecorder(chapter.pageName(), template, out.getBuffer());
+            ValueRecorder recorder = new ValueRecorder(chapter.pageName(), template, out.getBuffer(),
+                    RenderBudget.start(limits, out.getBuffer()));
             environment.setTemplateProcessingTracer(recorder);
             environment.process();
             values.addAll(recorder.values());
@@ -88,30 +119,15 @@ public final class ChapterRenderer {
         } catch (ParseException e) {
             throw InputException.of(TemplateProblems.of(chapter.file(), e));
         } catch (TemplateException e) {
+            if (e.getCause() instanceof RenderBudget.Exceeded exceeded) {
+                throw InputException.of(exceeded.problem(chapter.file()));
+            }
             throw InputException.of(TemplateProblems.of(chapter.file(), e, model.keySet()));
+        } catch (RenderBudget.Exceeded e) {
+            throw InputException.of(e.problem(chapter.file()));
         } catch (IOException e) {
             throw InputException.of(Problem.error(chapter.file(), "cannot be rendered: " + e.getMessage()));
         }
-    }
-
-    /** {@code @fig-industry} → {@code [图 2](02-monitoring.html#fig-industry)}, outside code blocks. */
-    private String linkReferences(String markdown, Chapter from) {
-        StringBuilder out = new StringBuilder(markdown.length());
-        boolean inCode = false;
-        for (String line : markdown.split("\n", -1)) {
-            if (line.stripLeading().startsWith("```")) {
-                inCode = !inCode;
-            }
-            if (inCode || line.stripLeading().startsWith("```")) {
-                out.append(line).append('\n');
-                continue;
-            }
-            out.append(CrossReferences.replace(line, id -> report.cell(id)
-                    .map(place -> "[" + place.cell().label() + "]("
-                            + (place.chapter() == from ? "" : place.chapter().pageName()) + "#" + place.cell().id() + ")")
-                    .orElse("@" + id))).append('\n');
-        }
-        return out.substring(0, out.length() - 1);
     }
 
     private String cellHtml(Cell cell) throws InputException {
@@ -123,10 +139,12 @@ public final class ChapterRenderer {
         cellModel.put("msg", messages.strings());
         cellModel.put("rows", TableRows.of(data, messages));
         try {
-            Template template = engines.layouts().getTemplate("cell.ftlh");
-            StringWriter out = new StringWriter();
-            template.process(cellModel, out);
-            return out.toString();
+            return engines.layoutRecorder().cell(() -> {
+                Template template = engines.layouts().getTemplate("cell.ftlh");
+                StringWriter out = new StringWriter();
+                template.process(cellModel, out);
+                return out.toString();
+            });
         } catch (TemplateException e) {
             throw InputException.of(TemplateProblems.ofLayout(templates, e));
         } catch (IOException e) {

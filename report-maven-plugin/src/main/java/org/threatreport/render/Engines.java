@@ -26,6 +26,7 @@ public final class Engines {
 
     private final Configuration chapters;
     private final Configuration layouts;
+    private final LayoutRecorder layoutRecorder;
 
     public Engines(Locale locale, TemplateLoader layoutLoader) {
         this.chapters = sandboxed(locale);
@@ -33,7 +34,8 @@ public final class Engines {
         chapters.setTemplateExceptionHandler(Engines::collectMistake);
         chapters.setRecognizeStandardFileExtensions(false);
         this.layouts = sandboxed(locale);
-        layouts.setTemplateLoader(layoutLoader);
+        this.layoutRecorder = new LayoutRecorder(layoutLoader);
+        layouts.setTemplateLoader(layoutRecorder);
         layouts.setOutputFormat(HTMLOutputFormat.INSTANCE);
         layouts.setRecognizeStandardFileExtensions(true);
     }
@@ -70,7 +72,7 @@ public final class Engines {
     private static void collectMistake(TemplateException e, freemarker.core.Environment environment, java.io.Writer out)
             throws TemplateException {
         Object mistakes = environment.getCustomAttribute(MISTAKES);
-        if (!(mistakes instanceof java.util.List<?>)) {
+        if (!(mistakes instanceof java.util.List<?>) || e.getCause() instanceof RenderBudget.Exceeded) {
             throw e;
         }
         ((java.util.List<TemplateException>) mistakes).add(e);
@@ -82,5 +84,9 @@ public final class Engines {
 
     public Configuration layouts() {
         return layouts;
+    }
+
+    LayoutRecorder layoutRecorder() {
+        return layoutRecorder;
     }
 }

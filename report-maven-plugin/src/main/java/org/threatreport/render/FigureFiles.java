@@ -2,8 +2,6 @@ package org.threatreport.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,24 +19,34 @@ import org.threatreport.model.CellKind;
 
 /**
  * Draws a cell's figure (SVG for pages, PNG at 2× for Markdown, notebooks and print) and writes its
- * numbers as CSV, named after the cell's id. A drawing is kept in the cache folder under the hash
+ * numbers as CSV, named after the cell's id. A drawing is kept in a {@link DrawingStore} under the hash
  * of everything it depends on, so an unchanged figure is not drawn again.
  */
 public final class FigureFiles {
+
+    /** Where drawings are kept between builds, by file name: gives the kept bytes, or makes and keeps them. */
+    public interface DrawingStore {
+        byte[] get(String name, Drawn drawn) throws IOException;
+    }
+
+    /** Makes a drawing's bytes. */
+    public interface Drawn {
+        byte[] bytes() throws IOException;
+    }
 
     /** Changes whenever the drawing code changes what it draws, so old cache entries are not reused. */
     private static final String DRAWING_VERSION = "3";
 
     private final ChartDrawer drawer;
     private final String drawerIdentity;
-    private final Path cacheDir;
+    private final DrawingStore store;
     private final Messages messages;
 
-    /** @param drawerIdentity the theme and font, part of every cache key */
-    public FigureFiles(ChartDrawer drawer, String drawerIdentity, Path cacheDir, Messages messages) {
+    /** @param drawerIdentity the theme and font, part of every drawing's key */
+    public FigureFiles(ChartDrawer drawer, String drawerIdentity, DrawingStore store, Messages messages) {
         this.drawer = drawer;
         this.drawerIdentity = drawerIdentity;
-        this.cacheDir = cacheDir;
+        this.store = store;
         this.messages = messages;
     }
 
@@ -51,17 +59,19 @@ public final class FigureFiles {
         if (cell.kind() == CellKind.FIGURE) {
             ChartInput input = chartInput(data);
             String key = hash(input.toString() + '\n' + drawerIdentity + '\n' + DRAWING_VERSION);
-            byte[] svg = fromCache(key + ".svg");
-            byte[] png = fromCache(key + ".png");
-            if (svg == null || png == null) {
-                ChartDrawer.Drawing drawing = drawer.draw(input); // laid out once for both formats
-                svg = svg != null ? svg : toCache(key + ".svg", drawing.svg().getBytes(StandardCharsets.UTF_8));
-                png = png != null ? png : toCache(key + ".png", drawing.png());
-            }
-            files.put(base + ".svg", svg);
-            files.put(base + ".png", png);
+            ChartDrawer.Drawing[] drawing = {null}; // laid out once for both formats, when either is not kept
+            files.put(base + ".svg", store.get(key + ".svg", () -> draw(input, drawing).svg()
+                    .getBytes(StandardCharsets.UTF_8)));
+            files.put(base + ".png", store.get(key + ".png", () -> draw(input, drawing).png()));
         }
         return files;
+    }
+
+    /** Everything a cell's files are made of (not its number, "图 3", which they never show). */
+    public static List<Object> inputs(CellData data, Messages messages) {
+        Cell cell = data.cell();
+        return List.of(cell.id(), cell.kind(), cell.kind() == CellKind.FIGURE ? chartInput(data) : "",
+                TableRows.of(data, messages));
     }
 
     /** What the chart drawer needs of a figure cell's numbers: kind, categories, series, size. */
@@ -83,19 +93,11 @@ public final class FigureFiles {
         return kind == ChartKind.BAR ? Math.max(200, 50 + 32 * categories) : 400;
     }
 
-    /** The cached file's bytes, or null. */
-    private byte[] fromCache(String name) throws IOException {
-        Path file = cacheDir.resolve(name);
-        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-    }
-
-    private byte[] toCache(String name, byte[] bytes) throws IOException {
-        Files.createDirectories(cacheDir);
-        Path temporary = Files.createTempFile(cacheDir, name, ".part");
-        Files.write(temporary, bytes);
-        Files.move(temporary, cacheDir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return bytes;
+    private ChartDrawer.Drawing draw(ChartInput input, ChartDrawer.Drawing[] drawn) {
+        if (drawn[0] == null) {
+            drawn[0] = drawer.draw(input);
+        }
+        return drawn[0];
     }
 
     private static String hash(String text) {

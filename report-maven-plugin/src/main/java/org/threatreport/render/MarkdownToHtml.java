@@ -1,7 +1,6 @@
 package org.threatreport.render;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -9,7 +8,6 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -17,34 +15,46 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.threatreport.model.MarkdownSyntax;
 
 /**
- * flexmark-java, configured once per build: CommonMark with GFM tables and strikethrough, heading
- * ids, raw HTML escaped, and each cell placeholder replaced by its rendered figure or table.
+ * flexmark-java's HTML renderer, configured once per build: heading ids, raw HTML escaped, each
+ * cell placeholder replaced by its rendered figure or table, and each reference made a link to
+ * the figure or table it names.
  */
 final class MarkdownToHtml {
 
-    private static final DataKey<Map<String, String>> CELLS = new DataKey<>("threatreport.cells", Map.of());
+    /** What a reference becomes: its label ("图 2") linking to {@code href}. */
+    record Link(String label, String href) {
+    }
 
-    private final Parser parser;
+    private static final DataKey<Map<String, String>> CELLS = new DataKey<>("threatreport.cells", Map.of());
+    private static final DataKey<Function<String, Link>> LINKS = new DataKey<>("threatreport.references",
+            id -> null);
+
     private final HtmlRenderer renderer;
 
     MarkdownToHtml() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        MutableDataSet options = new MutableDataSet(MarkdownSyntax.options());
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data-table");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CellRenderer()).build();
+        this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new ReportNodes()).build();
     }
 
-    /** The HTML of {@code markdown}, and its headings (with the ids the HTML gives them). */
-    String render(String markdown, Map<String, String> cellHtml, List<Heading> headings) {
-        Document document = parser.parse(markdown);
+    /**
+     * The HTML of a parsed chapter, and its headings (with the ids the HTML gives them).
+     *
+     * @param cellHtml   each cell's figure or table, by id
+     * @param references what each reference links to, or null for an id no cell has (left as text)
+     */
+    String render(Document document, Map<String, String> cellHtml, Function<String, Link> references,
+                  List<Heading> headings) {
         document.set(CELLS, cellHtml);
+        document.set(LINKS, references);
         HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
         ids.generateIds(document);
         collectHeadings(document, headings);
@@ -59,24 +69,33 @@ final class MarkdownToHtml {
         }
     }
 
-    /** Renders {@code ```cell <id>} placeholders; every other fenced block as code. */
-    private static final class CellRenderer implements NodeRenderer {
+    /** Renders cell placeholders and references; every other fenced block as code. */
+    private static final class ReportNodes implements NodeRenderer {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render));
+            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::cell),
+                    new NodeRenderingHandler<>(MarkdownSyntax.Reference.class, this::reference));
         }
 
-        private void render(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
-            String info = block.getInfo().toString();
-            if (info.startsWith("cell ")) {
-                String cell = CELLS.get(context.getDocument()).get(info.substring(5).strip());
-                if (cell != null) {
-                    html.line().raw(cell).line();
-                    return;
-                }
+        private void cell(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
+            String id = MarkdownSyntax.placeholderId(block);
+            String cell = id == null ? null : CELLS.get(context.getDocument()).get(id);
+            if (cell != null) {
+                html.line().raw(cell).line();
+                return;
             }
             context.delegateRender();
         }
-    }
 
+        private void reference(MarkdownSyntax.Reference reference, NodeRendererContext context, HtmlWriter html) {
+            Link link = LINKS.get(context.getDocument()).apply(reference.id());
+            if (link == null) {
+                html.text(reference.getChars());
+                return;
+            }
+            html.attr("href", link.href()).withAttr().tag("a");
+            html.text(link.label());
+            html.tag("/a");
+        }
+    }
 }

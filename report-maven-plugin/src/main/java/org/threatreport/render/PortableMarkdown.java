@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
@@ -52,13 +50,6 @@ public final class PortableMarkdown {
     public record CellBlock(CellData data, String markdown, String caption, String alt, TableRows rows)
             implements Block {
     }
-
-    /** A reference link as {@link ChapterRenderer} writes it: {@code [图 2](02-monitoring.html#fig-x)}. */
-    private static final Pattern REFERENCE_LINK = Pattern.compile(
-            "\\[([^\\]\\n]+)]\\(([^()#\\s]*)#((?:fig|tbl)-[a-z0-9-]+)\\)");
-    /** The placeholder a cell leaves in a chapter's Markdown: {@code ```cell <id>}. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("^(`{3,})cell (\\S+)\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
 
     private final Report report;
     private final Map<String, CellData> cells;
@@ -133,97 +124,41 @@ public final class PortableMarkdown {
      * {@code linkExtension} ({@code [图 5](03-services.md)}), or the label alone when it is null.
      */
     public List<Block> blocks(RenderedChapter rendered, String linkExtension) {
-        Chapter chapter = rendered.chapter();
         List<Block> blocks = new ArrayList<>();
-        List<String> prose = new ArrayList<>();
-        String[] lines = rendered.markdown().split("\n", -1);
-        String openFence = null;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (openFence != null) {
-                prose.add(line);
-                if (closes(line, openFence)) {
-                    openFence = null;
+        for (MarkdownPart part : rendered.parts()) {
+            if (part instanceof MarkdownPart.CellPlace place) {
+                blocks.add(cellBlock(cells.get(place.id())));
+            } else if (part instanceof MarkdownPart.Prose prose) {
+                List<String> lines = new ArrayList<>();
+                for (MarkdownPart.Line line : prose.lines()) {
+                    lines.add(resolveReferences(line, rendered.chapter(), linkExtension));
                 }
-                continue;
+                blocks.add(new Prose(String.join("\n", lines)));
             }
-            Matcher placeholder = PLACEHOLDER.matcher(line);
-            if (placeholder.matches() && cellOf(chapter, placeholder.group(2)) != null) {
-                flush(prose, blocks);
-                blocks.add(cellBlock(cells.get(placeholder.group(2))));
-                String fence = placeholder.group(1);
-                while (i + 1 < lines.length && !lines[i].strip().equals(fence)) {
-                    i++;
-                }
-                continue;
-            }
-            Matcher fence = FENCE.matcher(line);
-            if (fence.matches() && !(fence.group(1).charAt(0) == '`' && fence.group(2).contains("`"))) {
-                openFence = fence.group(1);
-                prose.add(line);
-                continue;
-            }
-            prose.add(resolveReferences(line, chapter, linkExtension));
         }
-        flush(prose, blocks);
         return List.copyOf(blocks);
     }
 
-    private static boolean closes(String line, String openFence) {
-        Matcher fence = FENCE.matcher(line);
-        return fence.matches() && fence.group(1).charAt(0) == openFence.charAt(0)
-                && fence.group(1).length() >= openFence.length() && fence.group(2).isBlank();
+    private String resolveReferences(MarkdownPart.Line line, Chapter from, String linkExtension) {
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        for (MarkdownPart.ReferenceSpan reference : line.references()) {
+            out.append(line.text(), last, reference.start()).append(reference(reference.id(), from, linkExtension)
+                    .orElse(line.text().substring(reference.start(), reference.end())));
+            last = reference.end();
+        }
+        return out.append(line.text().substring(last)).toString();
     }
 
-    private static Cell cellOf(Chapter chapter, String id) {
-        return chapter.cells().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
-    }
-
-    private String resolveReferences(String line, Chapter from, String linkExtension) {
-        Matcher link = REFERENCE_LINK.matcher(line);
-        return link.replaceAll(match -> {
-            Report.CellPlace place = report.cells().get(match.group(3));
-            if (place == null || !place.cell().label().equals(match.group(1))
-                    || !(match.group(2).isEmpty() || match.group(2).equals(place.chapter().pageName()))) {
-                return Matcher.quoteReplacement(match.group());
-            }
+    private java.util.Optional<String> reference(String id, Chapter from, String linkExtension) {
+        return report.cell(id).map(place -> {
             String label = place.cell().label();
             boolean sameChapter = place.chapter().slug().equals(from.slug());
             if (sameChapter || linkExtension == null || place.chapter() == report.abstractPage()) {
-                return Matcher.quoteReplacement(label);
+                return label;
             }
-            return Matcher.quoteReplacement("[" + label + "](" + fileName(place.chapter(), linkExtension) + ")");
+            return "[" + label + "](" + fileName(place.chapter(), linkExtension) + ")";
         });
-    }
-
-    /** Adds the collected prose as one block, without blank lines at its ends or repeated inside. */
-    private static void flush(List<String> prose, List<Block> blocks) {
-        List<String> kept = new ArrayList<>();
-        String openFence = null;
-        for (String line : prose) {
-            boolean blank = line.isBlank();
-            if (openFence == null && blank && (kept.isEmpty() || kept.get(kept.size() - 1).isEmpty())) {
-                continue;
-            }
-            kept.add(openFence == null && blank ? "" : line);
-            if (openFence != null) {
-                if (closes(line, openFence)) {
-                    openFence = null;
-                }
-            } else {
-                Matcher fence = FENCE.matcher(line);
-                if (fence.matches()) {
-                    openFence = fence.group(1);
-                }
-            }
-        }
-        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
-            kept.remove(kept.size() - 1);
-        }
-        prose.clear();
-        if (!kept.isEmpty()) {
-            blocks.add(new Prose(String.join("\n", kept)));
-        }
     }
 
     private CellBlock cellBlock(CellData data) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Records every {@code ${…}} of a chapter as it is rendered — where it stands, what it says and
- * the text it produced — by following FreeMarker's processing (a tracer) and the output buffer.
+ * the text it produced — by following FreeMarker's processing (a tracer) and the output buffer; and,
+ * as it follows every step, keeps the rendering within its budget.
  * One per chapter rendering; not shared between threads.
  */
 final class ValueRecorder implements TemplateProcessingTracer {
@@ -27,16 +28,22 @@ final class ValueRecorder implements TemplateProcessingTracer {
     private final StringBuffer out;
     private final Deque<Open> open = new ArrayDeque<>();
     private final List<InlineValue> values = new ArrayList<>();
+    private final RenderBudget budget;
 
-    /** @param out the buffer the chapter is rendered into */
-    ValueRecorder(String page, Template template, StringBuffer out) {
+    /**
+     * @param out    the buffer the chapter is rendered into
+     * @param budget checked at every element: the tracer sees each step of the rendering
+     */
+    ValueRecorder(String page, Template template, StringBuffer out, RenderBudget budget) {
         this.page = page;
         this.template = template;
         this.out = out;
+        this.budget = budget;
     }
 
     @Override
     public void enterElement(Environment environment, TracedElement element) {
+        budget.check(element);
         String description = interpolation(element);
         if (description != null) {
             open.push(new Open(element, description, out.length()));

@@ -9,8 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.threatreport.render.Messages;
-import org.threatreport.render.TemplateSet;
+import org.threatreport.diagnostic.InputException;
 
 /**
  * The site root on this machine ({@code target/report-site/}): its versions are the version
@@ -77,16 +76,16 @@ public final class LocalSiteRoot {
      *
      * @return the versions, newest first
      */
-    public static Versions refresh(Path root, Path templateDir, FileTime stamp) throws IOException {
+    public static Versions refresh(Path root, Path templateDir, FileTime stamp) throws InputException, IOException {
         Map<String, List<String>> pages = new TreeMap<>();
         Versions versions = new Versions(scan(root, pages).entrySet().stream()
                 .map(e -> e.getValue().entry(pages.get(e.getKey()))).toList());
         if (versions.isEmpty()) {
             return versions;
         }
-        Messages messages = Messages.load(new TemplateSet(templateDir), versions.latest().orElseThrow().language());
+        SiteLayouts layouts = SiteLayouts.of(templateDir, versions.latest().orElseThrow().language());
         Map<String, byte[]> latest = new TreeMap<>();
-        for (Map.Entry<String, byte[]> file : SiteRoot.files(versions, messages, null).entrySet()) {
+        for (Map.Entry<String, byte[]> file : SiteRoot.files(versions, layouts, null).entrySet()) {
             if (file.getKey().startsWith(Versions.LATEST + "/")) {
                 latest.put(file.getKey().substring(Versions.LATEST.length() + 1), file.getValue());
                 continue;

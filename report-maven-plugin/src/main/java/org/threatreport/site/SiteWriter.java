@@ -1,14 +1,11 @@
 package org.threatreport.site;
 
-import freemarker.template.Template;
 import freemarker.template.ObjectWrapper;
 import freemarker.template.SimpleSequence;
-import freemarker.template.TemplateException;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateSequenceModel;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -25,8 +22,6 @@ import org.threatreport.notebook.NotebookBuilder;
 import org.threatreport.render.Messages;
 import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
-import org.threatreport.render.TemplateProblems;
-import org.threatreport.render.TemplateSet;
 
 /**
  * Lays out the pages of one version of the report with the site template's layouts, and collects
@@ -34,8 +29,8 @@ import org.threatreport.render.TemplateSet;
  */
 public final class SiteWriter {
 
+    private final SiteLayouts layouts;
     private final Engines engines;
-    private final TemplateSet templates;
     private final Messages messages;
     private final Revision revision;
     /** Every version as this one's pages list them; set by {@link #pages}. */
@@ -43,15 +38,15 @@ public final class SiteWriter {
     /** Where readers reach this version ({@code https://…/2017/}), or empty when not known. */
     private String versionUrl = "";
 
-    public SiteWriter(Engines engines, TemplateSet templates, Messages messages) {
-        this(engines, templates, messages, Revision.none());
+    public SiteWriter(SiteLayouts layouts) {
+        this(layouts, Revision.none());
     }
 
     /** @param revision the other versions and the corrections log's inputs */
-    public SiteWriter(Engines engines, TemplateSet templates, Messages messages, Revision revision) {
-        this.engines = engines;
-        this.templates = templates;
-        this.messages = messages;
+    public SiteWriter(SiteLayouts layouts, Revision revision) {
+        this.layouts = layouts;
+        this.engines = layouts.engines();
+        this.messages = layouts.messages();
         this.revision = revision;
     }
 
@@ -84,7 +79,7 @@ public final class SiteWriter {
      */
     public VersionLayout prepare(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
                                  Map<String, byte[]> figureFiles, List<LoadedTable> tables) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>(templates.assets());
+        Map<String, byte[]> files = new TreeMap<>(layouts.templates().assets());
         files.putAll(figureFiles);
         List<Download> downloads = new ArrayList<>();
         for (LoadedTable table : tables) {
@@ -199,7 +194,7 @@ public final class SiteWriter {
             Map<String, Object> corrections = new HashMap<>(common);
             corrections.put("textHtml", revision.correctionsText() == null ? "" : revision.correctionsText().html());
             corrections.put("textTitle", manifest.pageTitle(VersionHistory.CORRECTIONS_PAGE));
-            corrections.put("changesHtml", Fragments.changes(VersionHistory.changes(manifest, revision, files::get), messages));
+            corrections.put("changesHtml", Fragments.changes(VersionHistory.changes(manifest, revision, files::get), layouts));
             corrections.put("currentPage", VersionHistory.CORRECTIONS_PAGE);
             files.put(VersionHistory.CORRECTIONS_PAGE, layout("corrections.ftlh", corrections));
             files.putAll(readingPages(common, abstractPage, chapters));
@@ -297,18 +292,9 @@ public final class SiteWriter {
 
     private byte[] layout(String name, Map<String, Object> model) throws InputException, IOException {
         if (model.get("currentPage") instanceof String page && model.get("report") instanceof ReportInfo info) {
-            model.put("versionListHtml", Fragments.versionList(versions, info.version(), page, messages));
+            model.put("versionListHtml", Fragments.versionList(versions, info.version(), page, layouts));
         }
-        try {
-            Template template = engines.layouts().getTemplate(name);
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (TemplateException e) {
-            throw InputException.of(TemplateProblems.ofLayout(templates, e));
-        } catch (IOException e) {
-            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseThrow(() -> e));
-        }
+        return layouts.render(name, model).getBytes(StandardCharsets.UTF_8);
     }
 
 }

@@ -10,6 +10,7 @@ import org.threatreport.data.CsvTableReader;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.data.SchemaReader;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.Strictly;
 
 /**
  * Eight incidents chosen so that every counting rule shows: ties whose schema order differs from
@@ -79,7 +80,7 @@ final class EightIncidents {
                 Path schema = Files.writeString(dir.resolve("incidents.schema.yaml"), SCHEMA, StandardCharsets.UTF_8);
                 Path csv = Files.writeString(dir.resolve("incidents.csv"), CSV, StandardCharsets.UTF_8);
                 try {
-                    table = CsvTableReader.read(SchemaReader.read(schema), OptionalInt.of(2017));
+                    table = Strictly.read(SchemaReader.read(schema), OptionalInt.of(2017));
                 } finally {
                     Files.delete(csv);
                     Files.delete(schema);

@@ -15,6 +15,7 @@ import org.threatreport.aggregate.Wording;
 import org.threatreport.data.ColumnSpec;
 import org.threatreport.data.DataLoader;
 import org.threatreport.data.LoadedTable;
+import org.threatreport.testing.Strictly;
 
 /**
  * The one-pass {@code crossTab} and the summed {@code byGroup} give what their definitions give:
@@ -29,7 +30,7 @@ class AggregationEquivalenceTest {
 
     @Test
     void crossTablesAndGroupsAgreeWithTheirDefinitions() throws Exception {
-        LoadedTable table = DataLoader.load(ROOT.resolve("data"), OptionalInt.of(2017)).table("incidents").orElseThrow();
+        LoadedTable table = Strictly.data(ROOT.resolve("data"), OptionalInt.of(2017)).table("incidents").orElseThrow();
         TableView all = TableView.of(table, Wording.forLanguage("zh-CN"), 2017);
         List<String> columns = table.schema().columns().stream().filter(c -> c.type().isCategorical())
                 .map(ColumnSpec::name).toList();

@@ -48,6 +48,7 @@ import org.threatreport.pipeline.BuildResult;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.pipeline.StageTiming;
 import org.threatreport.render.TemplateSet;
+import org.threatreport.testing.Strictly;
 
 /**
  * The measured work, run in a child JVM started by {@link Benchmarks} so that "cold" really means a
@@ -80,7 +81,7 @@ final class Probes {
         resetPeaks(false);
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
-        DataSet data = DataLoader.load(dataDir, OptionalInt.of(YEAR));
+        DataSet data = Strictly.data(dataDir, OptionalInt.of(YEAR));
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
         long peak = peakHeap();
@@ -118,7 +119,7 @@ final class Probes {
             resetPeaks(true);
             long c0 = cpuNanos();
             long t0 = System.nanoTime();
-            DataSet data = DataLoader.load(dataDir, OptionalInt.of(YEAR));
+            DataSet data = Strictly.data(dataDir, OptionalInt.of(YEAR));
             long t1 = System.nanoTime();
             long c1 = cpuNanos();
             long peak = peakHeap();
@@ -212,9 +213,9 @@ final class Probes {
      */
     private static void figures(Path root, int warmups, int rounds, boolean sequential, boolean stage) throws Exception {
         long s0 = System.nanoTime();
-        ReportInfo info = ReportLoader.readInfo(root.resolve("content"), "2017");
-        DataSet data = DataLoader.load(root.resolve("data"), OptionalInt.of(info.year()));
-        Report report = ReportLoader.load(root.resolve("content"), info, data);
+        ReportInfo info = Strictly.info(root.resolve("content"), "2017");
+        DataSet data = Strictly.data(root.resolve("data"), OptionalInt.of(info.year()));
+        Report report = Strictly.report(root.resolve("content"), info, data);
         Map<String, TableView> tables = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
         data.tables().forEach((name, t) -> tables.put(name, TableView.of(t, wording, info.year())));

@@ -25,6 +25,7 @@ import org.threatreport.data.LoadedTable;
 import org.threatreport.data.Schema;
 import org.threatreport.data.SchemaReader;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.Strictly;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -97,7 +98,7 @@ class ReaderEquivalenceTest {
         Files.writeString(dir.resolve("texts.csv"), csv);
         Schema schema = SchemaReader.read(dir.resolve("texts.schema.yaml"));
         assertSame(schema, OptionalInt.empty(), new int[] {1 << 20, 4 << 20}, "many texts");
-        LoadedTable table = CsvTableReader.read(schema, OptionalInt.empty());
+        LoadedTable table = Strictly.read(schema, OptionalInt.empty());
         assertEquals("NullDictionaryMap", dictionary(table.table().column("id")));
         assertEquals("IntDictionaryMap", dictionary(table.table().column("note")));
     }
@@ -132,10 +133,11 @@ class ReaderEquivalenceTest {
             System.setProperty("threatreport.data.chunkBytes", Integer.toString(chunk));
             try {
                 String how = what + " (chunks of " + chunk + " bytes)";
-                Object actual = outcome(() -> CsvTableReader.read(schema, year));
+                Object actual = outcome(() -> Strictly.read(schema, year));
                 compare(expected, actual, how);
-                List<org.threatreport.diagnostic.Problem> actualLenient = new ArrayList<>();
-                LoadedTable actualTable = CsvTableReader.readLeniently(schema, year, actualLenient);
+                org.threatreport.diagnostic.Problems found = new org.threatreport.diagnostic.Problems();
+                LoadedTable actualTable = CsvTableReader.read(schema, year, found);
+                List<org.threatreport.diagnostic.Problem> actualLenient = found.list();
                 assertEquals(formatted(expectedLenient), formatted(actualLenient), how + ", leniently");
                 assertEquals(expectedTable == null, actualTable == null, how + ", leniently");
                 if (expectedTable != null) {

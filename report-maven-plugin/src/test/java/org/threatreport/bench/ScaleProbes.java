@@ -148,17 +148,16 @@ final class ScaleProbes {
         try (LiveBuild live = new LiveBuild(BuildOptions.conventional(project, version), BuildLog.silent())) {
             long t0 = System.nanoTime();
             live.build();
-            System.out.println("LIVE build_ms=" + Probes.ms(System.nanoTime() - t0) + " incremental=" + live.isIncremental()
-                    + " files=" + live.files().size());
+            System.out.println("LIVE build_ms=" + Probes.ms(System.nanoTime() - t0) + " files=" + live.files().size());
             for (int i = 0; i < warmups + edits; i++) {
                 Files.writeString(chapter, original.replace(marker, marker + "（第 " + i + " 稿）"),
                         StandardCharsets.UTF_8);
                 long c0 = Probes.cpuNanos();
-                LiveBuild.Update update = live.update(List.of(chapter));
+                LiveBuild.Update update = live.build();
                 long cpu = Probes.cpuNanos() - c0;
                 if (i >= warmups) {
                     StringBuilder line = new StringBuilder("REBUILD ms=" + update.millis() + " cpu_ms=" + Probes.ms(cpu)
-                            + " full=" + update.full() + " pages=" + update.chapters().size());
+                            + " full=" + update.first() + " pages=" + update.chapters().size());
                     update.timings().forEach(t -> line.append(" stage.").append(stageKey(t.stage())).append('=')
                             .append(t.millis()));
                     System.out.println(line);

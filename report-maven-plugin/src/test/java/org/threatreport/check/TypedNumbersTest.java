@@ -16,6 +16,7 @@ import org.threatreport.data.DataLoader;
 import org.threatreport.data.DataSet;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Chapter;
+import org.threatreport.testing.Strictly;
 
 /**
  * Numbers typed in the prose that equal a computed value are found, with their column, against the
@@ -28,7 +29,7 @@ class TypedNumbersTest {
 
     @BeforeAll
     static void load() throws Exception {
-        DataSet data = DataLoader.load(Path.of("../data"), OptionalInt.of(2017));
+        DataSet data = Strictly.data(Path.of("../data"), OptionalInt.of(2017));
         Map<String, TableView> views = new TreeMap<>();
         data.tables().forEach((name, table) -> views.put(name, TableView.of(table, Wording.forLanguage("zh-CN"), 2017)));
         numbers = new TypedNumbers(ComputedValues.of(data.tables(), views));

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.Strictly;
 import tech.tablesaw.api.ColumnType;
 
 class CsvTableReaderTest {
@@ -60,7 +61,7 @@ class CsvTableReaderTest {
     @Test
     void anyYearIsAcceptedWithoutAReportYear() throws Exception {
         Schema schema = SchemaReader.read(DataValidationTest.DATA.resolve("good/incidents.schema.yaml"));
-        assertEquals(4, CsvTableReader.read(schema, OptionalInt.empty()).rowCount());
+        assertEquals(4, Strictly.read(schema, OptionalInt.empty()).rowCount());
     }
 
     @Test
@@ -97,6 +98,6 @@ class CsvTableReaderTest {
         Path data = Files.write(dir.resolve("incidents.csv"), csv);
         Schema schema = new Schema(good.table(), schemaFile, data, good.encoding(), good.idColumn(), good.labels(),
                 good.columns());
-        return CsvTableReader.read(schema, OptionalInt.of(2017));
+        return Strictly.read(schema, OptionalInt.of(2017));
     }
 }

@@ -1,6 +1,7 @@
 package org.threatreport.data;
 
 import java.util.OptionalInt;
+import org.threatreport.testing.Strictly;
 
 /** The small, valid test table of {@code src/test/resources/data/good}. */
 public final class DataSetFixture {
@@ -9,7 +10,7 @@ public final class DataSetFixture {
     }
 
     public static LoadedTable good() throws Exception {
-        return CsvTableReader.read(SchemaReader.read(DataValidationTest.DATA.resolve("good/incidents.schema.yaml")),
+        return Strictly.read(SchemaReader.read(DataValidationTest.DATA.resolve("good/incidents.schema.yaml")),
                 OptionalInt.of(2017));
     }
 }

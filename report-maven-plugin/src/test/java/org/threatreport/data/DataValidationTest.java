@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.Strictly;
 
 /** Every kind of bad data stops the build with all its problems, each located and explained. */
 class DataValidationTest {
@@ -22,7 +23,7 @@ class DataValidationTest {
         Schema good = SchemaReader.read(DATA.resolve("good/incidents.schema.yaml"));
         Schema schema = new Schema(good.table(), good.schemaFile(), BAD.resolve(csv), good.encoding(),
                 good.idColumn(), good.labels(), good.columns());
-        return CsvTableReader.read(schema, OptionalInt.of(2017));
+        return Strictly.read(schema, OptionalInt.of(2017));
     }
 
     static List<String> problems(String csv) {
@@ -75,7 +76,7 @@ class DataValidationTest {
         Schema good = SchemaReader.read(DATA.resolve("good/incidents.schema.yaml"));
         Schema gbk = new Schema(good.table(), good.schemaFile(), BAD.resolve("gbk.csv"),
                 java.nio.charset.Charset.forName("GBK"), good.idColumn(), good.labels(), good.columns());
-        LoadedTable table = CsvTableReader.read(gbk, OptionalInt.of(2017));
+        LoadedTable table = Strictly.read(gbk, OptionalInt.of(2017));
         assertEquals("政府部门", table.table().stringColumn("industry").get(0));
     }
 

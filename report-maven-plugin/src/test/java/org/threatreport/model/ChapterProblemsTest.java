@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.Strictly;
 
 /**
  * Every mistake in a chapter or a cell stops the build with a problem located at the line and column
@@ -80,7 +81,7 @@ class ChapterProblemsTest {
     @Test
     void reportYamlMistakesAreReportedTogether() {
         InputException e = assertThrows(InputException.class,
-                () -> ReportLoader.readInfo(ModelFixture.CASES.resolve("bad-report-yaml"), "1.0"));
+                () -> Strictly.info(ModelFixture.CASES.resolve("bad-report-yaml"), "1.0"));
         assertEquals(List.of(
                 "report.yaml:1:1: error: unknown key 'titel' (did you mean 'title'?); expected one of title, subtitle, organisation, date, year, language, keywords, description",
                 "report.yaml:1:1: error: 'title' is required",

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrossReferencesTest {
 
     private static List<String> references(String text) {
-        return CrossReferences.find(text).stream().map(r -> r.group(1)).toList();
+        return CrossReferences.in(text).stream().map(CrossReferences.Located::id).toList();
     }
 
     @ParameterizedTest(name = "\"{0}\" refers to {1}")

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.threatreport.data.DataSet;
 import org.threatreport.data.DataSetFixture;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.testing.Strictly;
 
 /**
  * The content folders of {@code src/test/resources/model/<case>/}, loaded against the data stage's
@@ -34,14 +35,14 @@ final class ModelFixture {
     }
 
     static Report load(String name, String language) throws Exception {
-        return ReportLoader.load(CASES.resolve(name), info(language), data());
+        return Strictly.report(CASES.resolve(name), info(language), data());
     }
 
     /** The problems of loading a case, one {@code file:line:column: error: message} each, files relative to the case. */
     static List<String> problems(String name) throws Exception {
         DataSet data = data();
         Path dir = CASES.resolve(name);
-        InputException e = assertThrows(InputException.class, () -> ReportLoader.load(dir, info("zh-CN"), data));
+        InputException e = assertThrows(InputException.class, () -> Strictly.report(dir, info("zh-CN"), data));
         return e.describe(dir).lines().toList();
     }
 }

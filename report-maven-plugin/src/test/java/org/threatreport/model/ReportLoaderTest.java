@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.threatreport.testing.Strictly;
 
 /**
  * A valid content folder ({@code model/ordered}): chapters in file-name order and numbered, an
@@ -37,7 +38,7 @@ class ReportLoaderTest {
 
     @Test
     void readsReportYaml() throws Exception {
-        ReportInfo info = ReportLoader.readInfo(ORDERED, "2017.0");
+        ReportInfo info = Strictly.info(ORDERED, "2017.0");
         assertEquals("测试报告", info.title());
         assertEquals("测试团队", info.organisation());
         assertEquals(LocalDate.of(2018, 1, 15), info.date());

@@ -40,7 +40,7 @@ class LiveBuildTest {
         options = PreviewFixture.copyFlagship(project);
         live = new LiveBuild(options, BuildLog.silent());
         LiveBuild.Update first = live.build();
-        assertTrue(first.full());
+        assertTrue(first.first());
     }
 
     @AfterAll
@@ -65,8 +65,18 @@ class LiveBuildTest {
 
     @Test
     @Order(1)
-    void theFlagshipIsRebuiltIncrementally() throws Exception {
-        assertTrue(live.isIncremental(), "the incremental rebuild makes other files than site:report");
+    void theFirstBuildIsSiteReports() throws Exception {
+        assertSameAsSiteReport();
+    }
+
+    @Test
+    @Order(1)
+    void aBuildWithoutChangesRedoesNothing() throws Exception {
+        LiveBuild.Update update = live.build();
+
+        assertFalse(update.first());
+        assertEquals(List.of(), update.chapters());
+        assertEquals(0, update.figures());
         assertSameAsSiteReport();
     }
 
@@ -75,9 +85,9 @@ class LiveBuildTest {
     void aChapterEditReRendersThatChapterOnly() throws Exception {
         PreviewFixture.edit(file("content/02-monitoring.md"), "各月的分布如下", "各月的分布如下表所示");
 
-        LiveBuild.Update update = live.update(List.of(file("content/02-monitoring.md")));
+        LiveBuild.Update update = live.build();
 
-        assertFalse(update.full());
+        assertFalse(update.first());
         assertEquals(List.of("content/02-monitoring.md"), update.chapters());
         assertEquals(0, update.figures());
         assertTrue(page("02-monitoring.html").contains("各月的分布如下表所示"));
@@ -89,7 +99,7 @@ class LiveBuildTest {
     void aNewTitleReachesEveryPageThatShowsIt() throws Exception {
         PreviewFixture.edit(file("content/03-services.md"), "title: 应急响应服务分析", "title: 应急响应服务与建议");
 
-        LiveBuild.Update update = live.update(List.of(file("content/03-services.md")));
+        LiveBuild.Update update = live.build();
 
         assertEquals(List.of("content/03-services.md"), update.chapters());
         for (String page : List.of("index.html", "01-preface.html", "02-monitoring.html", "04-appendix.html")) {
@@ -113,7 +123,7 @@ class LiveBuildTest {
 
                 ## 行业排名""");
 
-        LiveBuild.Update update = live.update(List.of(file("content/02-monitoring.md")));
+        LiveBuild.Update update = live.build();
 
         assertTrue(update.chapters().contains("content/02-monitoring.md"));
         assertTrue(update.chapters().contains("content/03-services.md"), "its figures are renumbered: " + update.chapters());
@@ -126,9 +136,9 @@ class LiveBuildTest {
     void aDataEditReRendersWhatReadsTheTableAndRedrawsTheFiguresWhoseNumbersChanged() throws Exception {
         PreviewFixture.edit(file("data/incidents.csv"), "IR-2017-001,2017-01-02,媒体,", "IR-2017-001,2017-01-02,能源,");
 
-        LiveBuild.Update update = live.update(List.of(file("data/incidents.csv")));
+        LiveBuild.Update update = live.build();
 
-        assertFalse(update.full());
+        assertFalse(update.first());
         assertTrue(update.chapters().contains("content/02-monitoring.md"), update.chapters().toString());
         assertTrue(update.figures() >= 1 && update.figures() < 10, "redrew " + update.figures() + " figures");
         assertSameAsSiteReport();
@@ -139,12 +149,11 @@ class LiveBuildTest {
     void aLayoutEditLaysOutThePagesAgain() throws Exception {
         Path layout = file("site-template/chapter.ftlh");
         Files.write(layout, new org.threatreport.render.TemplateSet(file("none")).readBuiltIn("chapter.ftlh"));
-        live.update(List.of(layout));
+        live.build();
         PreviewFixture.edit(layout, "</article>", "<p class=\"preview-test\">layout edited</p>\n</article>");
 
-        LiveBuild.Update update = live.update(List.of(layout));
+        LiveBuild.Update update = live.build();
 
-        assertFalse(update.full());
         assertEquals(List.of(), update.chapters(), "no chapter body depends on the page layout");
         assertTrue(page("02-monitoring.html").contains("layout edited"));
         assertSameAsSiteReport();
@@ -156,7 +165,7 @@ class LiveBuildTest {
         Path css = file("site-template/assets/custom.css");
         Files.writeString(css, Files.readString(css) + "\n.preview-test { color: red; }\n");
 
-        live.update(List.of(css));
+        live.build();
 
         assertTrue(new String(live.files().get("assets/custom.css"), StandardCharsets.UTF_8).contains(".preview-test"));
         assertSameAsSiteReport();
@@ -169,12 +178,12 @@ class LiveBuildTest {
         PreviewFixture.edit(file("content/01-preface.md"), "${incidents.count()}", "${incidents.cont()}");
 
         InputException mistake = assertThrows(InputException.class,
-                () -> live.update(List.of(file("content/01-preface.md"))));
+                () -> live.build());
 
         assertTrue(mistake.describe(project).startsWith("content/01-preface.md:"), mistake.describe(project));
         assertEquals(good, live.files());
         PreviewFixture.edit(file("content/01-preface.md"), "${incidents.cont()}", "${incidents.count()} 余");
-        LiveBuild.Update update = live.update(List.of());
+        LiveBuild.Update update = live.build();
         assertEquals(List.of("content/01-preface.md"), update.chapters());
         assertSameAsSiteReport();
     }
@@ -184,12 +193,12 @@ class LiveBuildTest {
     void chaptersCanBeAddedAndRemoved() throws Exception {
         Path chapter = file("content/05-outlook.md");
         Files.writeString(chapter, "---\ntitle: 展望\n---\n\n共 ${incidents.count()} 起事件。\n");
-        live.update(List.of(chapter));
+        live.build();
         assertTrue(live.files().containsKey("05-outlook.html"));
         assertSameAsSiteReport();
 
         Files.delete(chapter);
-        live.update(List.of(chapter));
+        live.build();
         assertFalse(live.files().containsKey("05-outlook.html"));
         assertSameAsSiteReport();
     }
@@ -199,9 +208,39 @@ class LiveBuildTest {
     void reportYamlRebuildsEverything() throws Exception {
         PreviewFixture.edit(file("content/report.yaml"), "organisation: 360 安服团队", "organisation: 360 安服");
 
-        LiveBuild.Update update = live.update(List.of(file("content/report.yaml")));
+        LiveBuild.Update update = live.build();
 
-        assertTrue(update.full());
+        assertEquals(List.of("content/01-preface.md", "content/02-monitoring.md", "content/03-services.md",
+                "content/04-appendix.md", "content/index.md"), update.chapters(), "every page shows the organisation");
+        assertSameAsSiteReport();
+    }
+
+    @Test
+    @Order(11)
+    void aChartThemeEditRedrawsEveryFigureAndKeepsEveryChapter() throws Exception {
+        Path theme = file("site-template/chart-theme.properties");
+        Files.writeString(theme, "palette = #000000, #111111, #222222, #333333, #444444, #555555, #666666, #777777\n");
+
+        LiveBuild.Update update = live.build();
+
+        assertEquals(List.of(), update.chapters());
+        assertTrue(update.figures() >= 8, "redrew " + update.figures());
+        assertSameAsSiteReport();
+    }
+
+    @Test
+    @Order(12)
+    void aFontEditRedrawsTheFigures() throws Exception {
+        Path installed = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(installed), "no " + installed);
+        Path fonts = file("site-template/fonts");
+        Files.createDirectories(fonts);
+        Files.copy(installed, fonts.resolve("labels.ttc"));
+
+        LiveBuild.Update update = live.build();
+
+        assertEquals(List.of(), update.chapters());
+        assertTrue(update.figures() >= 8, "redrew " + update.figures());
         assertSameAsSiteReport();
     }
 }

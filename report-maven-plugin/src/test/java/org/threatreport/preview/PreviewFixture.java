@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.pipeline.BuildLog;
-import org.threatreport.pipeline.ReportBuild;
-import org.threatreport.pipeline.Stages;
+import org.threatreport.pipeline.BuildContext;
+import org.threatreport.pipeline.ReportPipeline;
+import org.threatreport.pipeline.Workers;
 import org.threatreport.testing.ProjectFiles;
 
 /** A copy of the flagship 2017 report (this repository's root) in a test's folder, to edit freely. */
@@ -40,8 +41,11 @@ final class PreviewFixture {
 
     /** What {@code site:report} makes of the project now, in memory. */
     static Map<String, byte[]> siteReport(BuildOptions options) throws Exception {
-        ReportBuild build = new ReportBuild(options, BuildLog.silent());
-        Stages stages = new Stages(BuildLog.silent());
-        return build.render(build.load(stages), stages).files();
+        java.util.concurrent.ExecutorService workers = Workers.start("test");
+        try {
+            return new ReportPipeline(BuildContext.report(options, workers, BuildLog.silent())).run().files();
+        } finally {
+            workers.shutdownNow();
+        }
     }
 }

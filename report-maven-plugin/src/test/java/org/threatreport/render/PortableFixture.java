@@ -19,6 +19,8 @@ import org.threatreport.data.DataSet;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
+import org.threatreport.config.RenderLimits;
+import org.threatreport.testing.Strictly;
 
 /**
  * The small report of {@code src/test/resources/portable/input/}, loaded and rendered as the build
@@ -58,9 +60,9 @@ public final class PortableFixture {
 
     /** A report of {@code dir}'s {@code content/} and {@code data/}. */
     public static PortableFixture load(Path dir) throws Exception {
-        ReportInfo info = ReportLoader.readInfo(dir.resolve("content"), "1.0");
-        DataSet data = DataLoader.load(dir.resolve("data"), OptionalInt.of(info.year()));
-        Report report = ReportLoader.load(dir.resolve("content"), info, data);
+        ReportInfo info = Strictly.info(dir.resolve("content"), "1.0");
+        DataSet data = Strictly.data(dir.resolve("data"), OptionalInt.of(info.year()));
+        Report report = Strictly.report(dir.resolve("content"), info, data);
         Map<String, TableView> tables = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
         data.tables().forEach((name, table) -> tables.put(name, TableView.of(table, wording, info.year())));
@@ -71,7 +73,7 @@ public final class PortableFixture {
         Messages messages = Messages.load(templates, info.language());
         Engines engines = new Engines(Locale.forLanguageTag(info.language()), templates.loader());
         ChapterRenderer renderer = new ChapterRenderer(engines, templates, report, tables, cells, messages,
-                dir.toAbsolutePath().normalize());
+                dir.toAbsolutePath().normalize(), RenderLimits.DEFAULT);
         List<RenderedChapter> chapters = new ArrayList<>();
         for (var chapter : report.chapters()) {
             chapters.add(renderer.render(chapter));

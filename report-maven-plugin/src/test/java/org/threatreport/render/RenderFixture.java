@@ -17,6 +17,8 @@ import org.threatreport.model.Chapter;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
+import org.threatreport.config.RenderLimits;
+import org.threatreport.testing.Strictly;
 
 /**
  * A report of {@code src/test/resources/render/<case>/}, wired as {@code ReportBuild} wires the
@@ -43,9 +45,9 @@ final class RenderFixture {
         Path contentDir = dir.resolve("content");
         Path dataDir = Files.isDirectory(dir.resolve("data")) ? dir.resolve("data") : GOLDEN_INPUT.resolve("data");
         Path infoDir = Files.exists(contentDir.resolve("report.yaml")) ? contentDir : GOLDEN_INPUT.resolve("content");
-        ReportInfo info = ReportLoader.readInfo(infoDir, "1.0");
-        DataSet data = DataLoader.load(dataDir, OptionalInt.of(info.year()));
-        Report report = ReportLoader.load(contentDir, info, data);
+        ReportInfo info = Strictly.info(infoDir, "1.0");
+        DataSet data = Strictly.data(dataDir, OptionalInt.of(info.year()));
+        Report report = Strictly.report(contentDir, info, data);
         Map<String, TableView> tables = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
         data.tables().forEach((table, loaded) -> tables.put(table, TableView.of(loaded, wording, info.year())));
@@ -56,7 +58,7 @@ final class RenderFixture {
         Messages messages = Messages.load(templates, info.language());
         Engines engines = new Engines(Locale.forLanguageTag(info.language()), templates.loader());
         ChapterRenderer renderer = new ChapterRenderer(engines, templates, report, tables, cells, messages,
-                dir.toAbsolutePath().normalize());
+                dir.toAbsolutePath().normalize(), RenderLimits.DEFAULT);
         return new RenderFixture(contentDir, report, renderer);
     }
 

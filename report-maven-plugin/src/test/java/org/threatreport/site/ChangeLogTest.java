@@ -72,7 +72,7 @@ class ChangeLogTest {
                 p -> AFTER_CSV.getBytes(StandardCharsets.UTF_8));
         Messages messages = new Messages(Map.of("corrections.changes", "数字变化", "corrections.since", "与 {0} 版相比：",
                 "corrections.figures", "图表", "corrections.values", "正文中的数值", "corrections.earlier", "更早的变更：{0} 版"));
-        String html = Fragments.changes(log, messages);
+        String html = Fragments.changes(log, layouts(messages));
         String text = org.jsoup.Jsoup.parse(html).text();
         assertTrue(text.contains("图 3: 事件的发现方式 监管机构通报 24 → 25"), text);
         assertTrue(text.contains("第二章 应急响应监测分析: “2017 年共处置” 198 → 199 incidents.count()"), text);
@@ -82,9 +82,18 @@ class ChangeLogTest {
     }
 
     @Test
-    void theFirstVersionOfAnEditionSaysSo() {
+    void theFirstVersionOfAnEditionSaysSo() throws Exception {
         Messages messages = new Messages(Map.of("corrections.first", "这是本报告的第一个版本。"));
-        assertTrue(Fragments.changes(ChangeLog.first(), messages).contains("这是本报告的第一个版本。"));
+        assertTrue(Fragments.changes(ChangeLog.first(), layouts(messages)).contains("这是本报告的第一个版本。"));
+    }
+
+    /** The built-in layouts and UI strings, with {@code messages} instead of the built-in ones they name. */
+    private static SiteLayouts layouts(Messages messages) throws java.io.IOException {
+        org.threatreport.render.TemplateSet builtIn = new org.threatreport.render.TemplateSet(java.nio.file.Path.of("none"));
+        Map<String, String> strings = new java.util.TreeMap<>(Messages.load(builtIn, "zh-CN").strings());
+        strings.putAll(messages.strings());
+        return new SiteLayouts(builtIn, new Messages(strings), new org.threatreport.render.Engines(java.util.Locale.CHINA,
+                builtIn.loader()));
     }
 
     @Test

@@ -16,7 +16,7 @@ class SearchIndexTest {
 
     static RenderedChapter page(String slug, String title, String html) {
         Chapter chapter = new Chapter(slug, Path.of("content/" + slug + ".md"), title, "", "", List.of());
-        return new RenderedChapter(chapter, "", html, List.of());
+        return new RenderedChapter(chapter, "", List.of(), html, List.of(), List.of(), RenderedChapter.Reads.NOTHING);
     }
 
     static final RenderedChapter ABSTRACT = page("index", "摘要", "<ul>\n<li>全年处置事件 199 起，勒索病毒最多。</li>\n</ul>\n");

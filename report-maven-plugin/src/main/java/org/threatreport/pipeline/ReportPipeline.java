@@ -1,0 +1,448 @@
+package org.threatreport.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.threatreport.aggregate.CellComputer;
+import org.threatreport.aggregate.CellData;
+import org.threatreport.aggregate.TableView;
+import org.threatreport.aggregate.Wording;
+import org.threatreport.config.BuildOptions;
+import org.threatreport.data.CsvTableReader;
+import org.threatreport.data.DataLoader;
+import org.threatreport.data.DataSet;
+import org.threatreport.data.LoadedTable;
+import org.threatreport.data.Schema;
+import org.threatreport.data.SchemaReader;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Problem;
+import org.threatreport.diagnostic.Problems;
+import org.threatreport.model.Cell;
+import org.threatreport.model.CellKind;
+import org.threatreport.model.Chapter;
+import org.threatreport.model.Report;
+import org.threatreport.model.ReportInfo;
+import org.threatreport.model.ReportLoader;
+import org.threatreport.notebook.NotebookBuilder;
+import org.threatreport.render.ChapterRenderer;
+import org.threatreport.render.FigureFiles;
+import org.threatreport.render.PortableMarkdown;
+import org.threatreport.render.RenderedChapter;
+import org.threatreport.site.LocalSiteRoot;
+import org.threatreport.site.Revision;
+import org.threatreport.site.SearchIndex;
+import org.threatreport.site.SiteWriter;
+
+/**
+ * The stages of a build, in order — the one place a stage is added. {@code site:report},
+ * {@code site:serve} and {@code site:check} all run these; they differ only in their
+ * {@link BuildContext}: what is done with problems, what is remembered from earlier builds, and
+ * whether readers' files are made.
+ *
+ * <ol>
+ *   <li>report.yaml, then the data (each table kept while its files do not change), the site template;</li>
+ *   <li>the content (chapters and their cells), the tables as templates see them, every cell's numbers;</li>
+ *   <li>the chapters rendered (each kept while what it read is the same), the figures drawn meanwhile;</li>
+ *   <li>each chapter as portable Markdown and as a notebook;</li>
+ *   <li>the pages laid out, and the search index.</li>
+ * </ol>
+ */
+public final class ReportPipeline {
+
+    private final BuildContext context;
+    private final BuildOptions options;
+    private final Problems problems;
+    private final Memo memo;
+    /** The source files of the pages rendered again (not reused from the memo), for the preview's log. */
+    private final Set<Path> rendered = ConcurrentHashMap.newKeySet();
+    /** The cells whose files were made again, for the preview's log. */
+    private final Set<String> drawn = ConcurrentHashMap.newKeySet();
+    /** The pages that could not be rendered. */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
+
+    public ReportPipeline(BuildContext context) {
+        this.context = context;
+        this.options = context.options();
+        this.problems = context.problems();
+        this.memo = context.memo();
+    }
+
+    /**
+     * Runs every stage.
+     *
+     * @throws InputException in a strict build, at the end of the first stage that found mistakes: every
+     *                        problem found by then, with its location
+     * @throws Exception      for faults of the machine (disk, memory) or of this plugin
+     */
+    public BuiltReport run() throws Exception {
+        Stages stages = new Stages(context);
+        ReportInfo info = stages.run("report.yaml", () -> ReportLoader.readInfo(options.contentDir(),
+                options.version(), problems), i -> "Read report.yaml");
+        OptionalInt year = info == null ? OptionalInt.empty() : OptionalInt.of(info.year());
+        DataSet data = stages.run("load data", () -> loadData(year),
+                d -> "Loaded " + d.all().stream().mapToInt(LoadedTable::rowCount).sum() + " rows of "
+                        + d.all().size() + " table(s)");
+        SiteTemplate template = stages.run("templates", () -> memo.get("templates",
+                List.of(FileStamp.tree(options.templateDir()), info == null ? "en" : info.language()), problems,
+                found -> SiteTemplate.read(options.templateDir(), info == null ? "en" : info.language(), found)),
+                t -> "Read the site template");
+        if (info == null || data == null || template == null) {
+            return partial(data, stages, template);
+        }
+        Content content = stages.run("load content", () -> content(info, data, template),
+                c -> "Read " + c.report().chapters().size() + " chapters with " + c.report().cells().size() + " cells");
+        if (content == null) {
+            return partial(data, stages, template);
+        }
+        Report report = content.report();
+        Map<String, TableView> tables = views(data, info);
+        Map<String, CellData> cells = stages.run("aggregate", () -> cells(report, tables, data),
+                c -> "Computed the numbers of " + c.size() + " cells");
+
+        // Figures need only the cells' numbers: they are drawn while the chapters render. Choosing the
+        // font starts Java's font system, a few hundred milliseconds in a fresh JVM: also then.
+        Stages.Background<Map<String, byte[]>> figures = stages.start("figures", () -> figures(template, cells),
+                f -> "Drew " + cells.values().stream().filter(c -> c.cell().kind() == CellKind.FIGURE).count()
+                        + " figures (" + f.size() + " files)");
+        Map<String, RenderedChapter> pages;
+        try {
+            pages = stages.run("render", () -> render(content, tables, cells, template),
+                    p -> "Rendered " + report.chapters().size() + " chapters");
+        } catch (Exception e) {
+            figures.settle();
+            throw e;
+        }
+        Map<String, byte[]> figureFiles = figures.await();
+        RenderedChapter abstractPage = report.abstractPage() == null ? null : pages.get(report.abstractPage().pageName());
+        List<RenderedChapter> chapters = report.chapters().stream().map(c -> pages.get(c.pageName())).toList();
+        RenderedChapter corrections = content.corrections() == null ? null
+                : pages.get(content.corrections().pageName());
+
+        Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles == null ? Map.of() : figureFiles);
+        if (context.makesFiles()) {
+            PortableMarkdown portable = new PortableMarkdown(report, cells, template.messages());
+            ExportInputs inputs = new ExportInputs(report, cells, template.messages().strings());
+            chapterFiles.putAll(stages.run("markdown", () -> markdown(portable, inputs, abstractPage, chapters),
+                    f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown"));
+            NotebookBuilder notebooks = new NotebookBuilder(report, data, cells, portable, template.messages());
+            chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters, chapterFiles),
+                    f -> "Built " + f.size() + " notebooks"));
+        }
+        Map<String, byte[]> files = stages.run("pages", () -> pages(template, report, abstractPage, chapters,
+                corrections, chapterFiles, data), f -> "Laid out " + (chapters.size() + 1) + " pages");
+        SearchIndex search = stages.run("search index", () -> memo.get("search index",
+                List.of(info.language(), template.messages().get("site.abstract"), pages), problems,
+                found -> SearchIndex.of(info.language(), abstractPage, template.messages().get("site.abstract"),
+                        chapters)), i -> "Indexed " + i.passageCount() + " passages of " + i.pageCount()
+                + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024 + " KB)");
+        Map<String, byte[]> site = new TreeMap<>(files != null ? files : unlaidOut(template, chapterFiles, data, pages));
+        if (search != null) {
+            site.put(SearchIndex.FILE, search.script());
+        }
+        return new BuiltReport(data, report, tables, cells, pages, failed, site, template.ownLayouts(),
+                stages.timings());
+    }
+
+    /**
+     * The files a version would have when its pages cannot be laid out (in a lenient build): every file
+     * named, the pages empty and counted as failed, so that links into the site can still be checked.
+     */
+    private Map<String, byte[]> unlaidOut(SiteTemplate template, Map<String, byte[]> chapterFiles, DataSet data,
+                                          Map<String, RenderedChapter> pages) throws java.io.IOException {
+        Map<String, byte[]> files = new TreeMap<>(template.templates().assets());
+        files.putAll(chapterFiles);
+        data.all().forEach(t -> files.put("data/" + t.schema().dataFile().getFileName(), new byte[0]));
+        pages.keySet().forEach(page -> files.put(page, new byte[0]));
+        failed.addAll(pages.keySet());
+        return files;
+    }
+
+    /** The source files of the pages this run rendered again, rather than reusing them from the memo. */
+    public Set<Path> rendered() {
+        return Set.copyOf(rendered);
+    }
+
+    /** The cells whose files this run made again. */
+    public Set<String> drawn() {
+        return Set.copyOf(drawn);
+    }
+
+    private BuiltReport partial(DataSet data, Stages stages, SiteTemplate template) {
+        return new BuiltReport(data == null ? new DataSet(Map.of()) : data, null, Map.of(), Map.of(), Map.of(), Set.of(),
+                Map.of(), template == null ? List.of() : template.ownLayouts(), stages.timings());
+    }
+
+    // ---- load ----------------------------------------------------------------------------------
+
+    /** Each table is read again only when its schema or its data file changed. */
+    private DataSet loadData(OptionalInt year) throws Exception {
+        List<LoadedTable> tables = new ArrayList<>();
+        for (Path schemaFile : DataLoader.schemaFiles(options.dataDir(), problems)) {
+            Schema schema = memo.get("schema", FileStamp.of(schemaFile), problems, found -> {
+                try {
+                    return SchemaReader.read(schemaFile);
+                } catch (InputException e) {
+                    found.addAll(e.problems());
+                    return null;
+                }
+            });
+            LoadedTable table = schema == null ? null : memo.get("table",
+                    List.of(schema, FileStamp.of(schema.dataFile()), year), problems,
+                    found -> CsvTableReader.read(schema, year, found));
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        return DataLoader.collect(tables, problems);
+    }
+
+    /** The report's chapters, and its corrections text ({@code content/corrections.md}), or null. */
+    private record Content(Report report, Chapter corrections) {
+    }
+
+    private Content content(ReportInfo info, DataSet data, SiteTemplate template) {
+        Report report = ReportLoader.load(options.contentDir(), info, data, problems);
+        if (report == null) {
+            return null;
+        }
+        for (Chapter chapter : report.chapters()) {
+            if (PortableMarkdown.fileName(chapter, ".md").equals(PortableMarkdown.REPORT_FILE)) {
+                problems.add(Problem.error(chapter.file(), "a chapter cannot be named " + PortableMarkdown.REPORT_FILE
+                        + ": the build writes the whole report as " + PortableMarkdown.REPORT_FILE + "; rename the file"));
+            }
+        }
+        Chapter corrections = ReportLoader.page(options.contentDir(), ReportLoader.CORRECTIONS_FILE,
+                template.messages().get("corrections.title"), info, data, problems);
+        return new Content(report, corrections);
+    }
+
+    /** The tables as templates see them; each kept while its table is. */
+    private Map<String, TableView> views(DataSet data, ReportInfo info) throws Exception {
+        Map<String, TableView> views = new TreeMap<>();
+        Wording wording = Wording.forLanguage(info.language());
+        for (LoadedTable table : data.all()) {
+            views.put(table.name(), memo.get("view", List.of(Memo.same(table), info.language(), info.year()), problems,
+                    found -> TableView.of(table, wording, info.year())));
+        }
+        return views;
+    }
+
+    /**
+     * Every cell's numbers that can be computed, by id; each kept while its cell and table are. A cell
+     * that cannot be computed, or counts nothing, is a problem — unless its table has mistakes of its
+     * own (its numbers are incomplete then).
+     */
+    private Map<String, CellData> cells(Report report, Map<String, TableView> tables, DataSet data) throws Exception {
+        CellComputer computer = new CellComputer(tables, report.info().language());
+        Map<String, CellData> cells = new LinkedHashMap<>();
+        for (Report.CellPlace place : report.cells().values()) {
+            Cell cell = place.cell();
+            TableView view = tables.get(cell.table());
+            if (view == null) {
+                continue;
+            }
+            boolean complete = data.table(cell.table()).map(t -> !problems.concerns(t.schema().dataFile())
+                    && !problems.concerns(t.schema().schemaFile())).orElse(false);
+            CellData computed = memo.get("cell", List.of(cell, Memo.same(view), complete), problems, found -> {
+                try {
+                    CellData numbers = computer.compute(cell);
+                    if (numbers.isEmpty() && complete) {
+                        found.add(Problem.error(cell.file(), cell.line(), 1, "cell '" + cell.id()
+                                + "' has no data: every count is 0 (check its 'where' filter)"));
+                    }
+                    return numbers;
+                } catch (IllegalArgumentException e) {
+                    found.add(Problem.error(cell.file(), cell.line(), 1, e.getMessage()));
+                    return null;
+                }
+            });
+            if (computed != null) {
+                cells.put(cell.id(), computed);
+            }
+        }
+        return cells;
+    }
+
+    // ---- render --------------------------------------------------------------------------------
+
+    /**
+     * The abstract, the chapters and the corrections text, rendered on the workers; each page kept
+     * while its text, its cells' numbers and what it read (tables, the figures it refers to) are the
+     * same. A page that fails stands empty, its problems reported.
+     */
+    private Map<String, RenderedChapter> render(Content content, Map<String, TableView> tables,
+                                                Map<String, CellData> cells, SiteTemplate template) throws Exception {
+        Report report = content.report();
+        ChapterRenderer renderer = new ChapterRenderer(template.engines(), template.templates(), report, tables, cells,
+                template.messages(), options.projectDir().toAbsolutePath().normalize(), options.renderLimits());
+        List<Chapter> pages = new ArrayList<>();
+        if (report.abstractPage() != null) {
+            pages.add(report.abstractPage());
+        }
+        pages.addAll(report.chapters());
+        if (content.corrections() != null) {
+            pages.add(content.corrections());
+        }
+        List<RenderedChapter> made = Parallel.map(context.workers(), pages, page -> {
+            // A cell whose numbers could not be computed stays a placeholder.
+            List<Cell> computed = page.cells().stream().filter(c -> cells.containsKey(c.id())).toList();
+            Chapter renderable = computed.size() == page.cells().size() ? page
+                    : new Chapter(page.slug(), page.file(), page.title(), page.numberLabel(), page.template(), computed);
+            List<CellData> ownCells = computed.stream().map(c -> cells.get(c.id())).toList();
+            try {
+                return memo.get("render", List.of(renderable, ownCells, report.info(), template.messages().strings()),
+                        chapter -> reads(chapter.reads(), tables, report), problems, found -> {
+                            rendered.add(page.file());
+                            return renderer.render(renderable);
+                        });
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                failed.add(page.pageName());
+                return RenderedChapter.failed(page);
+            }
+        });
+        Map<String, RenderedChapter> byPage = new LinkedHashMap<>();
+        made.forEach(page -> byPage.put(page.chapter().pageName(), page));
+        return byPage;
+    }
+
+    /**
+     * What a rendered page read, as it is now: the tables by identity, each figure referred to by label
+     * and page, each layout its cells used by its file in the project's template (or its absence).
+     */
+    private Object reads(RenderedChapter.Reads reads, Map<String, TableView> tables, Report report) {
+        List<Object> now = new ArrayList<>();
+        for (String layout : new java.util.TreeSet<>(reads.layouts())) {
+            now.add(FileStamp.of(options.templateDir().resolve(layout)));
+        }
+        for (String table : new java.util.TreeSet<>(reads.tables())) {
+            now.add(Memo.same(tables.get(table)));
+        }
+        for (String id : new java.util.TreeSet<>(reads.references())) {
+            now.add(report.cell(id).map(p -> p.cell().label() + "|" + p.chapter().pageName()).orElse(null));
+        }
+        return now;
+    }
+
+    /**
+     * Every cell's files — its numbers as CSV and, for a figure, its drawing as SVG and PNG — each kept
+     * while its numbers and the style are the same. A check chooses the style (to find a font that cannot
+     * draw a label) but draws nothing: it names the files, empty.
+     */
+    private Map<String, byte[]> figures(SiteTemplate template, Map<String, CellData> cells) throws Exception {
+        FigureStyle style;
+        try {
+            style = memo.get("figure style", List.of(FileStamp.tree(options.templateDir()), options.chartFont(),
+                    FigureStyle.labels(cells.values())), problems,
+                    found -> FigureStyle.choose(options, template.templates(), cells.values()));
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            style = null;
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        if (style == null || !context.makesFiles()) {
+            for (CellData cell : cells.values()) {
+                String base = "figures/" + cell.cell().id();
+                files.put(base + ".csv", new byte[0]);
+                if (cell.cell().kind() == CellKind.FIGURE) {
+                    files.put(base + ".svg", new byte[0]);
+                    files.put(base + ".png", new byte[0]);
+                }
+            }
+            return files;
+        }
+        FigureFiles figures = new FigureFiles(style.drawer(), style.identity(),
+                (name, make) -> memo.stored("figures", name, make::bytes), template.messages());
+        String identity = style.identity();
+        List<Map<String, byte[]>> made = Parallel.map(context.workers(), new ArrayList<>(cells.values()),
+                cell -> memo.get("figure", List.of(FigureFiles.inputs(cell, template.messages()), identity), problems,
+                        found -> {
+                            drawn.add(cell.cell().id());
+                            return figures.files(cell);
+                        }));
+        made.forEach(files::putAll);
+        return files;
+    }
+
+    // ---- outputs -------------------------------------------------------------------------------
+
+    /** Each chapter as Markdown, and the whole report as {@link PortableMarkdown#REPORT_FILE}. */
+    private Map<String, byte[]> markdown(PortableMarkdown portable, ExportInputs inputs, RenderedChapter abstractPage,
+                                         List<RenderedChapter> chapters) throws Exception {
+        List<byte[]> made = Parallel.map(context.workers(), chapters, chapter -> memo.get("markdown",
+                inputs.of(chapter), problems, found -> portable.chapterFile(chapter).getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            files.put(PortableMarkdown.fileName(chapters.get(i).chapter(), ".md"), made.get(i));
+        }
+        List<Object> all = new ArrayList<>();
+        all.add(abstractPage == null ? "" : inputs.of(abstractPage));
+        chapters.forEach(chapter -> all.add(inputs.of(chapter)));
+        files.put(PortableMarkdown.REPORT_FILE, memo.get("report.md", all, problems,
+                found -> portable.reportFile(abstractPage, chapters).getBytes(StandardCharsets.UTF_8)));
+        return files;
+    }
+
+    /**
+     * What a chapter's Markdown and notebook are made of: the rendered chapter, its cells' numbers, the
+     * label and page of each cell it refers to, the report's metadata and UI strings.
+     */
+    private record ExportInputs(Report report, Map<String, CellData> cells, Map<String, String> strings) {
+        List<Object> of(RenderedChapter chapter) {
+            List<Object> inputs = new ArrayList<>();
+            inputs.add(chapter);
+            chapter.chapter().cells().forEach(cell -> inputs.add(cells.get(cell.id())));
+            for (String id : new java.util.TreeSet<>(chapter.reads().references())) {
+                inputs.add(report.cell(id).map(p -> p.cell().label() + "|" + p.chapter().slug()).orElse(""));
+            }
+            inputs.add(report.info());
+            inputs.add(strings);
+            return inputs;
+        }
+    }
+
+    /** Each chapter's notebook; it also shows the data's codebook and its figures' pictures. */
+    private Map<String, byte[]> notebooks(NotebookBuilder notebooks, ExportInputs inputs, DataSet data,
+                                          List<RenderedChapter> chapters, Map<String, byte[]> chapterFiles)
+            throws Exception {
+        List<Object> schemas = data.all().stream().map(t -> (Object) t.schema()).toList();
+        List<byte[]> made = Parallel.map(context.workers(), chapters, chapter -> {
+            List<Object> key = new ArrayList<>(inputs.of(chapter));
+            key.add(schemas);
+            chapter.chapter().cells().forEach(cell ->
+                    key.add(Memo.same(chapterFiles.get("figures/" + cell.id() + ".png"))));
+            return memo.get("notebook", key, problems,
+                    found -> notebooks.notebook(chapter, chapterFiles).getBytes(StandardCharsets.UTF_8));
+        });
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            files.put(PortableMarkdown.fileName(chapters.get(i).chapter(), NotebookBuilder.EXTENSION), made.get(i));
+        }
+        return files;
+    }
+
+    /** The pages of the version, each chapter's page kept while what it is laid out from is the same. */
+    private Map<String, byte[]> pages(SiteTemplate template, Report report, RenderedChapter abstractPage,
+                                      List<RenderedChapter> chapters, RenderedChapter corrections,
+                                      Map<String, byte[]> chapterFiles, DataSet data) throws Exception {
+        Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(),
+                String.valueOf(report.info().year()));
+        SiteWriter site = new SiteWriter(template.layouts(), revision.withCorrections(corrections));
+        options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
+        SiteWriter.VersionLayout layout = site.prepare(report, abstractPage, chapters, chapterFiles,
+                new ArrayList<>(data.all()));
+        Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));
+        List<Integer> indexes = java.util.stream.IntStream.range(0, layout.chapterCount()).boxed().toList();
+        List<byte[]> laidOut = Parallel.map(context.workers(), indexes, i -> memo.get("page",
+                List.of(Memo.same(frame), layout.chapterOwn(i)), problems, found -> layout.chapterPage(i)));
+        return layout.finish(laidOut);
+    }
+}

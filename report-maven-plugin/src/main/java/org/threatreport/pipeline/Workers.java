@@ -1,0 +1,19 @@
+package org.threatreport.pipeline;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The worker threads of a build: one per core, daemons, so a forgotten pool never keeps Maven alive. */
+public final class Workers {
+
+    private Workers() {
+    }
+
+    public static ExecutorService start(String name) {
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,88 @@
+package org.threatreport.render;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import org.threatreport.model.MarkdownSyntax;
+
+/**
+ * Cuts a chapter's parsed Markdown at its cells ({@link MarkdownPart}): the prose between two cells
+ * loses its blank lines at both ends and repeated ones inside (never inside code), and keeps each
+ * reference's place in its line.
+ */
+final class MarkdownParts {
+
+    private MarkdownParts() {
+    }
+
+    /** @param cells the ids of the chapter's cells: placeholders of other ids stay text */
+    static List<MarkdownPart> of(Document document, String markdown, Set<String> cells) {
+        String[] lines = markdown.split("\n", -1);
+        BitSet code = new BitSet(lines.length);
+        BitSet cellLines = new BitSet(lines.length);
+        List<Integer> cellStarts = new ArrayList<>();
+        List<String> cellIds = new ArrayList<>();
+        for (FencedCodeBlock block : MarkdownSyntax.fencedBlocks(document)) {
+            int first = document.getLineNumber(block.getStartOffset());
+            int last = block.getClosingMarker().isEmpty() ? lines.length - 1
+                    : document.getLineNumber(block.getClosingMarker().getStartOffset());
+            String id = MarkdownSyntax.placeholderId(block);
+            if (id != null && cells.contains(id)) {
+                cellLines.set(first, last + 1);
+                cellStarts.add(first);
+                cellIds.add(id);
+            } else {
+                code.set(first, last + 1);
+            }
+        }
+        List<List<MarkdownPart.ReferenceSpan>> references = references(document, lines.length);
+
+        List<MarkdownPart> parts = new ArrayList<>();
+        List<MarkdownPart.Line> prose = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            int cell = cellStarts.indexOf(i);
+            if (cell >= 0) {
+                flush(prose, parts);
+                parts.add(new MarkdownPart.CellPlace(cellIds.get(cell)));
+            }
+            if (cellLines.get(i)) {
+                continue;
+            }
+            boolean blank = lines[i].isBlank() && !code.get(i);
+            if (blank && (prose.isEmpty() || prose.get(prose.size() - 1).text().isEmpty())) {
+                continue;
+            }
+            prose.add(new MarkdownPart.Line(blank ? "" : lines[i], references.get(i)));
+        }
+        flush(prose, parts);
+        return parts;
+    }
+
+    /** Each line's references, with their columns in it. */
+    private static List<List<MarkdownPart.ReferenceSpan>> references(Document document, int lineCount) {
+        List<List<MarkdownPart.ReferenceSpan>> byLine = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            byLine.add(new ArrayList<>());
+        }
+        for (MarkdownSyntax.Reference reference : MarkdownSyntax.references(document)) {
+            int start = reference.getStartOffset();
+            int lineStart = document.getChars().startOfLine(start);
+            byLine.get(document.getLineNumber(start)).add(new MarkdownPart.ReferenceSpan(start - lineStart,
+                    reference.getEndOffset() - lineStart, reference.id()));
+        }
+        return byLine;
+    }
+
+    private static void flush(List<MarkdownPart.Line> prose, List<MarkdownPart> parts) {
+        while (!prose.isEmpty() && prose.get(prose.size() - 1).text().isBlank()) {
+            prose.remove(prose.size() - 1);
+        }
+        if (!prose.isEmpty()) {
+            parts.add(new MarkdownPart.Prose(prose));
+        }
+        prose.clear();
+    }
+}

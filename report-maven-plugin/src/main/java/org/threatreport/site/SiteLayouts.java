@@ -1,0 +1,68 @@
+package org.threatreport.site;
+
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.render.Engines;
+import org.threatreport.render.Messages;
+import org.threatreport.render.TemplateProblems;
+import org.threatreport.render.TemplateSet;
+
+/**
+ * The site template's layouts, ready to lay out a page or a part of one: every page of the site —
+ * a version's, and the site root's — is made by a layout, so a report's own template can change any
+ * of them. Every layout gets the UI strings as {@code msg}. Thread-safe.
+ */
+public final class SiteLayouts {
+
+    private final TemplateSet templates;
+    private final Messages messages;
+    private final Engines engines;
+
+    public SiteLayouts(TemplateSet templates, Messages messages, Engines engines) {
+        this.templates = templates;
+        this.messages = messages;
+        this.engines = engines;
+    }
+
+    /** The layouts of the template in {@code templateDir} (over the built-in ones), in {@code language}. */
+    public static SiteLayouts of(Path templateDir, String language) throws IOException {
+        TemplateSet templates = new TemplateSet(templateDir);
+        return new SiteLayouts(templates, Messages.load(templates, language),
+                new Engines(Locale.forLanguageTag(language), templates.loader()));
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public TemplateSet templates() {
+        return templates;
+    }
+
+    public Engines engines() {
+        return engines;
+    }
+
+    /** Lays out {@code model} with the layout {@code name}; a mistake in the layout is located in its file. */
+    public String render(String name, Map<String, Object> model) throws InputException, IOException {
+        Map<String, Object> withStrings = new HashMap<>(model);
+        withStrings.putIfAbsent("msg", messages.strings());
+        try {
+            Template template = engines.layouts().getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(withStrings, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            throw InputException.of(TemplateProblems.ofLayout(templates, e));
+        } catch (IOException e) {
+            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseThrow(() -> e));
+        }
+    }
+}
