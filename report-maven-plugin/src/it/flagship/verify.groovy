@@ -37,4 +37,16 @@ def firstFiles = files(first).collect { first.toPath().relativize(it.toPath()).t
 def secondFiles = files(site).collect { site.toPath().relativize(it.toPath()).toString() }.sort()
 assert firstFiles == secondFiles
 firstFiles.each { assert new File(first, it).bytes == new File(site, it).bytes : "$it differs between builds" }
+
+// Every file as the reviewed output of the flagship holds it (expected-files.sha256): a change of the
+// build that changes what readers get shows here, file by file. After an intended change, write the
+// list again (sha256sum of each file of target/report-site/2017, as `sha256sum` prints it) and review
+// the difference.
+def sha256 = { File f -> java.security.MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString() }
+def expected = new File(basedir, 'expected-files.sha256').readLines().findAll { it }.collectEntries {
+    [(it.substring(66)): it.substring(0, 64)]
+}
+def actual = secondFiles.collectEntries { [(it): sha256(new File(site, it))] }
+def differences = (expected.keySet() + actual.keySet()).findAll { expected[it] != actual[it] }.sort()
+assert differences.isEmpty() : "files that differ from expected-files.sha256: ${differences}"
 return true

@@ -1,11 +1,13 @@
 package org.threatreport.mojo;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.pipeline.BuildLog;
 
@@ -54,6 +56,14 @@ public abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.chartFont")
     protected File chartFont;
 
+    /**
+     * The longest, in seconds, one chapter's template may take to render. Past it — or past 50 million
+     * characters of text — the build stops with an error at the chapter's line and column, so a slip
+     * such as {@code <#list 1..2000000000 as i>} cannot hang {@code site:report} or {@code site:serve}.
+     */
+    @Parameter(property = "report.renderTimeout", defaultValue = "60")
+    protected int renderTimeout;
+
     /** Skips the goal. */
     @Parameter(property = "report.skip", defaultValue = "false")
     protected boolean skip;
@@ -71,7 +81,9 @@ public abstract class AbstractReportMojo extends AbstractMojo {
     protected BuildOptions options() throws MojoFailureException {
         try {
             BuildOptions options = new BuildOptions(baseDir.toPath(), content.toPath(), data.toPath(), templates.toPath(),
-                    output.toPath(), cache.toPath(), version, Optional.ofNullable(chartFont).map(File::toPath));
+                    output.toPath(), cache.toPath(), version, Optional.ofNullable(chartFont).map(File::toPath))
+                    .withRenderLimits(new RenderLimits(Duration.ofSeconds(renderTimeout),
+                            RenderLimits.DEFAULT.characters()));
             return siteUrl == null || siteUrl.isBlank() ? options : options.withSiteUrl(java.net.URI.create(siteUrl.strip()));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());

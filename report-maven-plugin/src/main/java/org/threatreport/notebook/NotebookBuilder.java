@@ -1,5 +1,7 @@
 package org.threatreport.notebook;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -158,21 +160,17 @@ public final class NotebookBuilder {
     /** The numbers as an HTML table, as the site's pages show them. */
     static String html(TableRows rows) {
         StringBuilder html = new StringBuilder("<table>\n<thead><tr>");
-        rows.header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+        rows.header().forEach(h -> html.append("<th>").append(XHTMLEnc(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : rows.rows()) {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                html.append(i == 0 ? "<th>" : "<td style=\"text-align: right\">").append(escape(row.get(i)))
+                html.append(i == 0 ? "<th>" : "<td style=\"text-align: right\">").append(XHTMLEnc(row.get(i)))
                         .append(i == 0 ? "</th>" : "</td>");
             }
             html.append("</tr>\n");
         }
         return html.append("</tbody>\n</table>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Text as Jupyter stores it: a list of lines, each but the last ending in a newline. */

@@ -1,5 +1,6 @@
 package org.threatreport.render;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,25 +219,8 @@ public final class PortableMarkdown {
         return MarkdownOutputFormat.INSTANCE.escapePlainText(text.replaceAll("\\s*\\R\\s*", " "));
     }
 
-    /** A YAML double-quoted scalar (JSON's string syntax, which YAML reads the same). */
+    /** A YAML double-quoted scalar: JSON's string syntax, which YAML reads the same. */
     static String yamlString(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 }

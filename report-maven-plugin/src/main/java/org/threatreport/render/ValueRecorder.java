@@ -27,6 +27,8 @@ final class ValueRecorder implements TemplateProcessingTracer {
     private final Template template;
     private final StringBuffer out;
     private final Deque<Open> open = new ArrayDeque<>();
+    /** The directives being run ({@code #list}, {@code #if} …), innermost first: where a budget ran out. */
+    private final Deque<TracedElement> directives = new ArrayDeque<>();
     private final List<InlineValue> values = new ArrayList<>();
     private final RenderBudget budget;
 
@@ -43,7 +45,10 @@ final class ValueRecorder implements TemplateProcessingTracer {
 
     @Override
     public void enterElement(Environment environment, TracedElement element) {
-        budget.check(element);
+        if (!element.isLeaf() && element.getTemplate() == template) {
+            directives.push(element);
+        }
+        budget.check(directives.isEmpty() ? element : directives.peek());
         String description = interpolation(element);
         if (description != null) {
             open.push(new Open(element, description, out.length()));
@@ -52,6 +57,9 @@ final class ValueRecorder implements TemplateProcessingTracer {
 
     @Override
     public void exitElement(Environment environment, TracedElement element) {
+        if (!directives.isEmpty() && directives.peek() == element) {
+            directives.pop();
+        }
         if (open.isEmpty() || open.peek().element() != element) {
             return;
         }
@@ -59,8 +67,10 @@ final class ValueRecorder implements TemplateProcessingTracer {
         int start = value.start();
         String description = value.description();
         String expression = description.substring(2, description.length() - 1);
-        int lineStart = out.lastIndexOf("\n", start - 1) + 1;
-        String before = unescape(out.substring(Math.max(lineStart, start - CONTEXT * 2), start));
+        // Only the text just before the value is read: a long line must not make each value cost more.
+        int from = Math.max(0, start - CONTEXT * 2);
+        String window = out.substring(from, start);
+        String before = unescape(window.substring(window.lastIndexOf('\n') + 1));
         if (before.length() > CONTEXT) {
             before = "…" + before.substring(before.length() - CONTEXT);
         }

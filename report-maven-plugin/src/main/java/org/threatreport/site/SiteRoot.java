@@ -1,5 +1,7 @@
 package org.threatreport.site;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +63,8 @@ public final class SiteRoot {
             if (Reading.NOT_FOR_SEARCH_ENGINES.contains(page)) {
                 continue;
             }
-            xml.append("  <url><loc>").append(Html.escape(versionUrl + page)).append("</loc><lastmod>")
-                    .append(Html.escape(version.date())).append("</lastmod></url>\n");
+            xml.append("  <url><loc>").append(XHTMLEnc(versionUrl + page)).append("</loc><lastmod>")
+                    .append(XHTMLEnc(version.date())).append("</lastmod></url>\n");
         }
         return utf8(xml.append("</urlset>\n").toString());
     }
@@ -71,8 +73,8 @@ public final class SiteRoot {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (VersionEntry entry : versions.entries()) {
-            xml.append("  <sitemap><loc>").append(Html.escape(base + entry.version() + "/" + SITEMAP))
-                    .append("</loc><lastmod>").append(Html.escape(entry.date())).append("</lastmod></sitemap>\n");
+            xml.append("  <sitemap><loc>").append(XHTMLEnc(base + entry.version() + "/" + SITEMAP))
+                    .append("</loc><lastmod>").append(XHTMLEnc(entry.date())).append("</lastmod></sitemap>\n");
         }
         return xml.append("</sitemapindex>\n").toString();
     }

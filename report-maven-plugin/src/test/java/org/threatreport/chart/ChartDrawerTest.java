@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.threatreport.testing.Requires;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -41,7 +41,7 @@ class ChartDrawerTest {
 
     @BeforeAll
     static void font() throws Exception {
-        assumeTrue(ChartFontsTest.cjkInstalled(), "no CJK font installed (Debian: apt-get install fonts-wqy-microhei)");
+        Requires.that(ChartFontsTest.cjkInstalled(), "an installed CJK font (apt-get install fonts-wqy-microhei)");
         drawer = new ChartDrawer(ChartTheme.defaults(), ChartFonts.choose(null, null, CATEGORIES));
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Font;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threatreport.testing.Requires;
 
 class ChartFontsTest {
 
@@ -26,7 +26,7 @@ class ChartFontsTest {
 
     @Test
     void picksAnInstalledFontThatDrawsChineseLabels() throws Exception {
-        assumeTrue(cjkInstalled(), "no CJK font installed (Debian: apt-get install fonts-wqy-microhei)");
+        Requires.that(cjkInstalled(), "an installed CJK font (apt-get install fonts-wqy-microhei)");
         ChartFont chosen = ChartFonts.choose(null, null, CHINESE);
         for (String label : CHINESE) {
             assertEquals(-1, chosen.font().canDisplayUpTo(label), label);
@@ -37,7 +37,7 @@ class ChartFontsTest {
 
     @Test
     void prefersWenQuanYiMicroHeiWhenInstalled() throws Exception {
-        assumeTrue(ChartFonts.candidates().contains("WenQuanYi Micro Hei"));
+        Requires.that(ChartFonts.candidates().contains("WenQuanYi Micro Hei"), "WenQuanYi Micro Hei (apt-get install fonts-wqy-microhei)");
         assertEquals("WenQuanYi Micro Hei", ChartFonts.choose(null, null, CHINESE).cssFamily());
         // The same font for Latin-only charts, so that a report's charts look alike.
         assertEquals("WenQuanYi Micro Hei", ChartFonts.choose(null, null, List.of("Web", "Host")).cssFamily());
@@ -63,7 +63,7 @@ class ChartFontsTest {
 
     @Test
     void configuredLatinFontThatCannotDrawChineseIsRefused() {
-        assumeTrue(Files.isRegularFile(DEJAVU), "DejaVu Sans not installed");
+        Requires.that(Files.isRegularFile(DEJAVU), "DejaVu Sans (apt-get install fonts-dejavu-core)");
         ChartFontException e = assertThrows(ChartFontException.class,
                 () -> ChartFonts.choose(DEJAVU, null, List.of("Web", "政府部门")));
         assertTrue(e.getMessage().contains("\"政府部门\""), e.getMessage());
@@ -74,7 +74,7 @@ class ChartFontsTest {
 
     @Test
     void configuredFontIsUsedWhenItDrawsEveryLabel() throws Exception {
-        assumeTrue(Files.isRegularFile(DEJAVU), "DejaVu Sans not installed");
+        Requires.that(Files.isRegularFile(DEJAVU), "DejaVu Sans (apt-get install fonts-dejavu-core)");
         ChartFont f = ChartFonts.choose(DEJAVU, null, List.of("Web", "Host 2017"));
         assertEquals("DejaVu Sans", f.cssFamily());
         assertEquals(DEJAVU.toString(), f.source());
@@ -93,7 +93,7 @@ class ChartFontsTest {
 
     @Test
     void firstTemplateFontByNameIsUsed(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isRegularFile(DEJAVU), "DejaVu Sans not installed");
+        Requires.that(Files.isRegularFile(DEJAVU), "DejaVu Sans (apt-get install fonts-dejavu-core)");
         Files.copy(DEJAVU, dir.resolve("b-sans.ttf"));
         Files.copy(DEJAVU, dir.resolve("a-sans.TTF"));
         Files.writeString(dir.resolve("0-readme.txt"), "not a font");
@@ -106,7 +106,7 @@ class ChartFontsTest {
 
     @Test
     void missingTemplateDirFallsBackToInstalledFonts(@TempDir Path dir) throws Exception {
-        assumeTrue(cjkInstalled());
+        Requires.that(cjkInstalled(), "an installed CJK font (apt-get install fonts-wqy-microhei)");
         assertTrue(ChartFonts.choose(null, dir.resolve("fonts"), CHINESE).source().startsWith("installed font "));
     }
 
@@ -124,7 +124,7 @@ class ChartFontsTest {
 
     @Test
     void chosenFontDrawsAtAnySizeAndNullLabelsAreIgnored() throws Exception {
-        assumeTrue(cjkInstalled());
+        Requires.that(cjkInstalled(), "an installed CJK font (apt-get install fonts-wqy-microhei)");
         Font f = ChartFonts.choose(null, null, java.util.Arrays.asList("政府部门", null)).font().deriveFont(13f);
         assertEquals(-1, f.canDisplayUpTo("政府部门"));
     }

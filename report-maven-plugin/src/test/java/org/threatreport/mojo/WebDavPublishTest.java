@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,6 +35,7 @@ import org.threatreport.publish.PublishException;
 import org.threatreport.publish.PublishResult;
 import org.threatreport.publish.TargetException;
 import org.threatreport.site.Versions;
+import org.threatreport.testing.Requires;
 
 /**
  * Publishing over WebDAV to a real nginx (Debian's nginx with {@code libnginx-mod-http-dav-ext}, basic
@@ -60,7 +60,7 @@ class WebDavPublishTest {
 
     @BeforeAll
     static void startServerAndBuild() throws Exception {
-        assumeTrue(Nginx.available(), "nginx with WebDAV is not installed: apt-get install nginx libnginx-mod-http-dav-ext");
+        Requires.that(Nginx.available(), "nginx with WebDAV (apt-get install nginx libnginx-mod-http-dav-ext)");
         nginx = Nginx.start(work.resolve("nginx"), USER, PASSWORD, "/reports/404.html");
         url = nginx.dav("reports/");
         Files.createDirectories(nginx.root().resolve("reports"));

@@ -14,13 +14,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.model.CellKind;
 import org.threatreport.render.PortableFixture;
 import org.threatreport.render.PortableMarkdown;
+import org.threatreport.testing.Requires;
 
 /**
  * The notebooks of the small report of {@code portable/input/}: the golden chapter's notebook is
@@ -75,7 +75,7 @@ class NotebookBuilderTest {
             assertEquals(List.of(), NotebookChecks.structuralProblems(file), file.toString());
         }
         String python = NotebookChecks.pythonWithNbformat();
-        Assumptions.assumeTrue(python != null, "no Python with nbformat (apt-get install python3-nbformat)");
+        Requires.that(python != null, "Python with nbformat (apt-get install python3-nbformat)");
         assertEquals(files.stream().map(f -> "VALID " + f).toList(), NotebookChecks.validateWithNbformat(python, files));
     }
 

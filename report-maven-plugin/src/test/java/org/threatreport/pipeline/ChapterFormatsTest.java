@@ -18,12 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.notebook.NotebookChecks;
 import org.threatreport.notebook.NotebookRunner;
+import org.threatreport.testing.Requires;
 
 /**
  * The flagship report's chapters as portable Markdown and as Jupyter notebooks: every notebook is
@@ -77,7 +77,7 @@ class ChapterFormatsTest {
             assertEquals(List.of(), NotebookChecks.structuralProblems(notebook), notebook.toString());
         }
         String python = NotebookChecks.pythonWithNbformat();
-        Assumptions.assumeTrue(python != null, "no Python with nbformat (apt-get install python3-nbformat)");
+        Requires.that(python != null, "Python with nbformat (apt-get install python3-nbformat)");
         assertEquals(notebooks.stream().map(n -> "VALID " + n).toList(),
                 NotebookChecks.validateWithNbformat(python, notebooks));
     }
@@ -129,7 +129,7 @@ class ChapterFormatsTest {
     @Test
     void theMarkdownConvertsWithPandocWithoutWarnings() throws Exception {
         String version = pandocVersion();
-        Assumptions.assumeTrue(version != null, "pandoc is not installed (apt-get install pandoc librsvg2-bin)");
+        Requires.that(version != null, "pandoc (apt-get install pandoc librsvg2-bin)");
         boolean modern = compare(version, "2.19") >= 0;
         Path out = Files.createDirectories(work.resolve("pandoc"));
         List<String> problems = new ArrayList<>();

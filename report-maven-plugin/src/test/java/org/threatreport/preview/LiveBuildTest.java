@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.pipeline.BuildLog;
+import org.threatreport.testing.Requires;
 
 /**
  * A rebuild after an edit redoes only what the edit affects, and serves exactly the files
@@ -232,7 +233,7 @@ class LiveBuildTest {
     @Order(12)
     void aFontEditRedrawsTheFigures() throws Exception {
         Path installed = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(installed), "no " + installed);
+        Requires.that(Files.isRegularFile(installed), installed + " (apt-get install fonts-wqy-microhei)");
         Path fonts = file("site-template/fonts");
         Files.createDirectories(fonts);
         Files.copy(installed, fonts.resolve("labels.ttc"));

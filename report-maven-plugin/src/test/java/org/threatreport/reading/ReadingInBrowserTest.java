@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
@@ -39,6 +38,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.threatreport.site.SearchTokenizer;
 import org.threatreport.site.TokenizerSamples;
+import org.threatreport.testing.Requires;
 
 /**
  * The flagship 2017 report read in a real browser — Debian's headless Chromium — served over http
@@ -56,7 +56,8 @@ class ReadingInBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (" + Browser.CHROMIUM + ")");
+        Requires.that(Browser.available(), "Debian's chromium and chromium-driver at " + Browser.CHROMIUM
+                + " (apt-get install chromium chromium-driver)");
         site = ReadingSite.version();
         server = new SiteServer(ReadingSite.root(), "/threat-report/");
         browser = new Browser();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -30,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.threatreport.pipeline.VersionedProject;
+import org.threatreport.testing.Requires;
 
 /**
  * Three versions of one report built one after the other into one site root, read in Debian's
@@ -61,7 +61,8 @@ class VersionsInBrowserTest {
 
     @BeforeAll
     static void buildThreeVersionsAndStart() throws Exception {
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (" + Browser.CHROMIUM + ")");
+        Requires.that(Browser.available(), "Debian's chromium and chromium-driver at " + Browser.CHROMIUM
+                + " (apt-get install chromium chromium-driver)");
         VersionedProject report = new VersionedProject(project);
         root = report.siteRoot();
         report.build(FIRST);

@@ -41,6 +41,10 @@ final class RenderFixture {
     }
 
     static RenderFixture of(String name) throws Exception {
+        return of(name, RenderLimits.DEFAULT);
+    }
+
+    static RenderFixture of(String name, RenderLimits limits) throws Exception {
         Path dir = BASE.resolve(name);
         Path contentDir = dir.resolve("content");
         Path dataDir = Files.isDirectory(dir.resolve("data")) ? dir.resolve("data") : GOLDEN_INPUT.resolve("data");
@@ -58,7 +62,7 @@ final class RenderFixture {
         Messages messages = Messages.load(templates, info.language());
         Engines engines = new Engines(Locale.forLanguageTag(info.language()), templates.loader());
         ChapterRenderer renderer = new ChapterRenderer(engines, templates, report, tables, cells, messages,
-                dir.toAbsolutePath().normalize(), RenderLimits.DEFAULT);
+                dir.toAbsolutePath().normalize(), limits);
         return new RenderFixture(contentDir, report, renderer);
     }
 

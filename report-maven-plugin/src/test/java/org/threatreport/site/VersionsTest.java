@@ -17,6 +17,14 @@ class VersionsTest {
     }
 
     @Test
+    void versionsAreOrderedAsMavenOrdersThem() {
+        List<String> versions = new ArrayList<>(List.of("1.0-sp1", "1.0", "1.0-rc", "1.0.1", "1.0-alpha",
+                "1.0-SNAPSHOT", "1.0-beta"));
+        versions.sort(VersionOrder.INSTANCE);
+        assertEquals(List.of("1.0-alpha", "1.0-beta", "1.0-rc", "1.0-SNAPSHOT", "1.0", "1.0-sp1", "1.0.1"), versions);
+    }
+
+    @Test
     void versionsAreOrderedAsPeopleReadThem() {
         List<String> versions = new ArrayList<>(List.of("2017.10", "2017.0", "2018", "2017.0-SNAPSHOT", "2017.2",
                 "2017.0.1", "2017.1-rc1", "2017.1"));
