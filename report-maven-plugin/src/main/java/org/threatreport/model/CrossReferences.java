@@ -20,21 +20,31 @@ public final class CrossReferences {
     private CrossReferences() {
     }
 
+    private static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
     /** The references of a text (a chapter's template, or any Markdown), in order. */
     public static List<Located> in(String text) {
-        Document document = MarkdownSyntax.parse(text);
+        return in(MarkdownSyntax.parse(text));
+    }
+
+    private static List<Located> in(Document document) {
         List<Located> found = new ArrayList<>();
         for (MarkdownSyntax.Reference reference : MarkdownSyntax.references(document)) {
-            int offset = reference.getStartOffset();
-            int line = document.getLineNumber(offset);
-            int column = offset - document.getChars().startOfLine(offset);
-            found.add(new Located(reference.id(), line + 1, column + 1));
+            found.add(located(document, reference.getStartOffset(), reference.id()));
         }
         return found;
     }
 
+    private static Located located(Document document, int offset, String what) {
+        int line = document.getLineNumber(offset);
+        int column = offset - document.getChars().startOfLine(offset);
+        return new Located(what, line + 1, column + 1);
+    }
+
     /**
-     * Reports references to ids no cell declares.
+     * Reports references to ids no cell declares, and links whose targets {@link LinkPolicy} refuses.
      *
      * @param declared every id a cell declares, including cells that have mistakes of their own,
      *                 so that a broken cell does not also make its references look broken
@@ -45,7 +55,15 @@ public final class CrossReferences {
             pages.add(0, report.abstractPage());
         }
         for (Chapter chapter : pages) {
-            for (Located reference : in(chapter.template())) {
+            Document document = MarkdownSyntax.parse(chapter.template());
+            for (com.vladsch.flexmark.util.ast.Node link : LinkPolicy.refused(document)) {
+                CharSequence target = LinkPolicy.target(link);
+                Located at = located(document, target instanceof com.vladsch.flexmark.util.sequence.BasedSequence based
+                        && based.isNotNull() ? based.getStartOffset() : link.getStartOffset(), target.toString());
+                problems.error(chapter.file(), at.line(), at.column(), "link target '" + shorten(at.id())
+                        + "' is not allowed: a link may be relative or start with http:, https: or mailto:");
+            }
+            for (Located reference : in(document)) {
                 if (!declared.contains(reference.id())) {
                     problems.error(chapter.file(), reference.line(), reference.column(), "no figure or table has id '"
                             + reference.id() + "'" + Suggestions.didYouMean(reference.id(), declared));

@@ -85,8 +85,8 @@ public final class ChapterRenderer {
     }
 
     /** A reference from {@code from}: "图 2", linking into the page that shows it. */
-    private MarkdownToHtml.Link link(String id, Chapter from) {
-        return report.cell(id).map(place -> new MarkdownToHtml.Link(place.cell().label(),
+    private MarkdownToHtml.Target link(String id, Chapter from) {
+        return report.cell(id).map(place -> new MarkdownToHtml.Target(place.cell().label(),
                 (place.chapter() == from ? "" : place.chapter().pageName()) + "#" + place.cell().id())).orElse(null);
     }
 

@@ -1,11 +1,17 @@
 package org.threatreport.render;
 
+import com.vladsch.flexmark.ast.DelimitedLinkNode;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.ast.Document;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import org.threatreport.model.LinkPolicy;
 import org.threatreport.model.MarkdownSyntax;
 
 /**
@@ -38,7 +44,7 @@ final class MarkdownParts {
                 code.set(first, last + 1);
             }
         }
-        List<List<MarkdownPart.ReferenceSpan>> references = references(document, lines.length);
+        List<List<MarkdownPart.Span>> spans = spans(document, lines.length);
 
         List<MarkdownPart> parts = new ArrayList<>();
         List<MarkdownPart.Line> prose = new ArrayList<>();
@@ -55,23 +61,59 @@ final class MarkdownParts {
             if (blank && (prose.isEmpty() || prose.get(prose.size() - 1).text().isEmpty())) {
                 continue;
             }
-            prose.add(new MarkdownPart.Line(blank ? "" : lines[i], references.get(i)));
+            prose.add(new MarkdownPart.Line(blank ? "" : lines[i], spans.get(i)));
         }
         flush(prose, parts);
         return parts;
     }
 
-    /** Each line's references, with their columns in it. */
-    private static List<List<MarkdownPart.ReferenceSpan>> references(Document document, int lineCount) {
-        List<List<MarkdownPart.ReferenceSpan>> byLine = new ArrayList<>();
+    /**
+     * Each line's spans, in order: the references; the targets of links {@link LinkPolicy} refuses
+     * (made {@code #}, and an autolink's bracket escaped); and the brackets of raw HTML, escaped, so
+     * that the exports show it as text as the pages do.
+     */
+    private static List<List<MarkdownPart.Span>> spans(Document document, int lineCount) {
+        List<MarkdownPart.Span> all = new ArrayList<>();
+        for (MarkdownSyntax.Reference reference : MarkdownSyntax.references(document)) {
+            all.add(new MarkdownPart.ReferenceSpan(reference.getStartOffset(), reference.getEndOffset(), reference.id()));
+        }
+        for (Node link : LinkPolicy.refused(document)) {
+            if (link instanceof DelimitedLinkNode delimited) {
+                int bracket = delimited.getOpeningMarker().getStartOffset();
+                all.add(new MarkdownPart.Replacement(bracket, bracket + 1, "\\<"));
+            } else if (LinkPolicy.target(link) instanceof BasedSequence url && url.isNotNull() && !url.isEmpty()) {
+                all.add(new MarkdownPart.Replacement(url.getStartOffset(), url.getEndOffset(), "#"));
+            }
+        }
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+                BasedSequence chars = node.getChars();
+                for (int i = 0; i < chars.length(); i++) {
+                    char c = chars.charAt(i);
+                    if (c == '<' || c == '>') {
+                        int at = chars.getStartOffset() + i;
+                        all.add(new MarkdownPart.Replacement(at, at + 1, "\\" + c));
+                    }
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(MarkdownPart.Span::start));
+        List<List<MarkdownPart.Span>> byLine = new ArrayList<>();
         for (int i = 0; i < lineCount; i++) {
             byLine.add(new ArrayList<>());
         }
-        for (MarkdownSyntax.Reference reference : MarkdownSyntax.references(document)) {
-            int start = reference.getStartOffset();
-            int lineStart = document.getChars().startOfLine(start);
-            byLine.get(document.getLineNumber(start)).add(new MarkdownPart.ReferenceSpan(start - lineStart,
-                    reference.getEndOffset() - lineStart, reference.id()));
+        int end = -1;
+        for (MarkdownPart.Span span : all) {
+            if (span.start() < end) {
+                continue; // inside one already taken (a reference in a refused link's text)
+            }
+            end = span.end();
+            int lineStart = document.getChars().startOfLine(span.start());
+            MarkdownPart.Span inLine = span instanceof MarkdownPart.ReferenceSpan reference
+                    ? new MarkdownPart.ReferenceSpan(reference.start() - lineStart, reference.end() - lineStart, reference.id())
+                    : new MarkdownPart.Replacement(span.start() - lineStart, span.end() - lineStart,
+                    ((MarkdownPart.Replacement) span).text());
+            byLine.get(document.getLineNumber(span.start())).add(inLine);
         }
         return byLine;
     }

@@ -1,6 +1,12 @@
 package org.threatreport.render;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -16,21 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.threatreport.model.LinkPolicy;
 import org.threatreport.model.MarkdownSyntax;
 
 /**
  * flexmark-java's HTML renderer, configured once per build: heading ids, raw HTML escaped, each
- * cell placeholder replaced by its rendered figure or table, and each reference made a link to
- * the figure or table it names.
+ * cell placeholder replaced by its rendered figure or table, each reference made a link to the
+ * figure or table it names, and each link {@link LinkPolicy} refuses left as its text.
  */
 final class MarkdownToHtml {
 
     /** What a reference becomes: its label ("图 2") linking to {@code href}. */
-    record Link(String label, String href) {
+    record Target(String label, String href) {
     }
 
     private static final DataKey<Map<String, String>> CELLS = new DataKey<>("threatreport.cells", Map.of());
-    private static final DataKey<Function<String, Link>> LINKS = new DataKey<>("threatreport.references",
+    private static final DataKey<Function<String, Target>> LINKS = new DataKey<>("threatreport.references",
             id -> null);
 
     private final HtmlRenderer renderer;
@@ -51,7 +58,7 @@ final class MarkdownToHtml {
      * @param cellHtml   each cell's figure or table, by id
      * @param references what each reference links to, or null for an id no cell has (left as text)
      */
-    String render(Document document, Map<String, String> cellHtml, Function<String, Link> references,
+    String render(Document document, Map<String, String> cellHtml, Function<String, Target> references,
                   List<Heading> headings) {
         document.set(CELLS, cellHtml);
         document.set(LINKS, references);
@@ -74,7 +81,33 @@ final class MarkdownToHtml {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::cell),
-                    new NodeRenderingHandler<>(MarkdownSyntax.Reference.class, this::reference));
+                    new NodeRenderingHandler<>(MarkdownSyntax.Reference.class, this::reference),
+                    new NodeRenderingHandler<>(Link.class, this::link),
+                    new NodeRenderingHandler<>(LinkRef.class, this::link),
+                    new NodeRenderingHandler<>(AutoLink.class, this::link),
+                    new NodeRenderingHandler<>(MailLink.class, this::link),
+                    new NodeRenderingHandler<>(Image.class, this::image),
+                    new NodeRenderingHandler<>(ImageRef.class, this::image));
+        }
+
+        /** A link the policy refuses stays as its text; the others render as flexmark renders them. */
+        private void link(Node link, NodeRendererContext context, HtmlWriter html) {
+            if (LinkPolicy.allows(link)) {
+                context.delegateRender();
+            } else if (link.hasChildren()) {
+                context.renderChildren(link);
+            } else {
+                html.text(link.getChars());
+            }
+        }
+
+        /** An image the policy refuses stays as its text alternative. */
+        private void image(Node image, NodeRendererContext context, HtmlWriter html) {
+            if (LinkPolicy.allows(image)) {
+                context.delegateRender();
+            } else {
+                html.text(image instanceof Image picture ? picture.getText() : ((ImageRef) image).getText());
+            }
         }
 
         private void cell(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
@@ -88,7 +121,7 @@ final class MarkdownToHtml {
         }
 
         private void reference(MarkdownSyntax.Reference reference, NodeRendererContext context, HtmlWriter html) {
-            Link link = LINKS.get(context.getDocument()).apply(reference.id());
+            Target link = LINKS.get(context.getDocument()).apply(reference.id());
             if (link == null) {
                 html.text(reference.getChars());
                 return;

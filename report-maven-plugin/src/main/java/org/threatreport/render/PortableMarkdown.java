@@ -143,10 +143,12 @@ public final class PortableMarkdown {
     private String resolveReferences(MarkdownPart.Line line, Chapter from, String linkExtension) {
         StringBuilder out = new StringBuilder();
         int last = 0;
-        for (MarkdownPart.ReferenceSpan reference : line.references()) {
-            out.append(line.text(), last, reference.start()).append(reference(reference.id(), from, linkExtension)
-                    .orElse(line.text().substring(reference.start(), reference.end())));
-            last = reference.end();
+        for (MarkdownPart.Span span : line.spans()) {
+            String raw = line.text().substring(span.start(), span.end());
+            out.append(line.text(), last, span.start()).append(span instanceof MarkdownPart.ReferenceSpan reference
+                    ? reference(reference.id(), from, linkExtension).orElse(raw)
+                    : ((MarkdownPart.Replacement) span).text());
+            last = span.end();
         }
         return out.append(line.text().substring(last)).toString();
     }
