@@ -67,17 +67,22 @@ public final class Distribution {
 
     /** Largest count first; ties keep the schema's order. */
     public Distribution byCount() {
+        java.util.function.ToIntFunction<Entry> schemaIndex = schemaIndex();
         return with(entries.stream().sorted(Comparator.comparingLong(Entry::count).reversed()
-                .thenComparingInt(this::schemaIndex)).toList());
+                .thenComparingInt(schemaIndex)).toList());
     }
 
     public Distribution inSchemaOrder() {
-        return with(entries.stream().sorted(Comparator.comparingInt(this::schemaIndex)).toList());
+        return with(entries.stream().sorted(Comparator.comparingInt(schemaIndex())).toList());
     }
 
-    private int schemaIndex(Entry entry) {
-        int index = schemaOrder.indexOf(entry.value());
-        return index < 0 ? Integer.MAX_VALUE : index;
+    /** Each entry's place in the schema (values it does not list last), looked up by hash: a codebook may be long. */
+    private java.util.function.ToIntFunction<Entry> schemaIndex() {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < schemaOrder.size(); i++) {
+            index.putIfAbsent(schemaOrder.get(i), i);
+        }
+        return entry -> index.getOrDefault(entry.value(), Integer.MAX_VALUE);
     }
 
     /**

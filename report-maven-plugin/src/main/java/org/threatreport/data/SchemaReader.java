@@ -51,7 +51,7 @@ public final class SchemaReader {
         checkKeys(root, "", SCHEMA_KEYS);
         String fallbackName = schemaFile.getFileName().toString().replace(SUFFIX, "");
         String table = text(root, "/table", fallbackName);
-        Path dataFile = schemaFile.resolveSibling(text(root, "/file", table + ".csv"));
+        Path dataFile = dataFile(schemaFile, text(root, "/file", table + ".csv"));
         Charset encoding = encoding(root);
         List<ColumnSpec> columns = columns(root.path("columns"));
         String id = text(root, "/id", null);
@@ -61,6 +61,37 @@ public final class SchemaReader {
         }
         problems.throwIfAny();
         return new Schema(table, schemaFile, dataFile, encoding, id, labels(root.path("label"), "/label"), columns);
+    }
+
+    /**
+     * The table's data file, which must lie in the schema's own folder (or below it): a schema names a
+     * file the site publishes for download, so it can never reach outside the data folder — not by an
+     * absolute path, not by {@code ..}, not through a symbolic link. Nothing of a refused file is read.
+     */
+    private Path dataFile(Path schemaFile, String name) {
+        Path folder = schemaFile.toAbsolutePath().normalize().getParent();
+        Path file;
+        try {
+            file = folder.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(yaml.problemAt("/file", "'" + name + "' is not a file name; expected e.g. incidents.csv"));
+            return folder.resolve("-");
+        }
+        boolean inside = file.startsWith(folder) && !file.equals(folder);
+        if (inside && Files.exists(file)) {
+            try {
+                inside = file.toRealPath().startsWith(folder.toRealPath());
+            } catch (IOException e) {
+                inside = false;
+            }
+        }
+        if (!inside) {
+            problems.add(yaml.problemAt("/file", "file '" + name + "' is outside the data folder: a table's file must"
+                    + " be in " + folder.getFileName() + "/ (e.g. file: " + folder.relativize(folder.resolve(
+                    schemaFile.getFileName().toString().replace(SUFFIX, ".csv"))) + "); copy the file there"));
+            return folder.resolve("-");
+        }
+        return file;
     }
 
     private Charset encoding(JsonNode root) {
@@ -127,7 +158,7 @@ public final class SchemaReader {
         if (type == ColumnType.MULTI_CATEGORY && (separator == null || separator.isEmpty())) {
             problems.add(yaml.problemAt(at, "multi-category column '" + name + "' needs a 'separator', e.g. \";\""));
         }
-        boolean required = node.path("required").asBoolean(false);
+        boolean required = yaml.booleanAt(at + "/required", false, problems);
         return new ColumnSpec(name, type, labels(node.path("label"), at + "/label"), required, values, separator);
     }
 

@@ -155,4 +155,39 @@ public final class LocatedYaml {
         }
         return Problem.error(file, position[0] + firstLine - 1, position[1], message);
     }
+
+    /**
+     * The value at {@code pointer} as {@code true} or {@code false} — YAML's booleans, nothing else;
+     * {@code fallback} when absent. Any other value is a problem, and gives {@code fallback}.
+     */
+    public boolean booleanAt(String pointer, boolean fallback, Problems problems) {
+        JsonNode node = root.at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            problems.add(problemAt(pointer, "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' is true or false,"
+                    + " not '" + node.asText() + "'"));
+            return fallback;
+        }
+        return node.booleanValue();
+    }
+
+    /**
+     * The value at {@code pointer} as a whole number from {@code min} to {@code max}; {@code fallback}
+     * when absent. A fraction, a word or a number out of range is a problem, and gives {@code fallback}.
+     */
+    public int wholeNumberAt(String pointer, int min, int max, int fallback, String meaning, Problems problems) {
+        JsonNode node = root.at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            problems.add(problemAt(pointer, "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' " + meaning
+                    + ": expected a whole number " + (max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max)
+                    + ", not '" + node.asText() + "'"));
+            return fallback;
+        }
+        return node.intValue();
+    }
 }

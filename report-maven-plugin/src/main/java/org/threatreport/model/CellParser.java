@@ -116,11 +116,14 @@ final class CellParser {
         String column = column(yaml, table, "column", true);
         String stack = column(yaml, table, "stack", chart == ChartType.STACKED);
         Map<String, String> where = where(yaml, table);
-        boolean groups = root.path("groups").asBoolean(false);
+        boolean groups = yaml.booleanAt("/groups", false, problems);
         checkColumnFits(yaml, table, column, chart, groups);
         int top = top(yaml);
         String sort = choice(yaml, "sort", SORTS, chart == ChartType.LINE ? "schema" : "count");
         String axis = choice(yaml, "axis", AXES, "count");
+        boolean valueLabels = yaml.booleanAt("/labels", true, problems);
+        int width = size(yaml, "width");
+        int height = size(yaml, "height");
         String caption = root.path("caption").asText("");
         if (kind == CellKind.FIGURE && caption.isBlank()) {
             problems.add(yaml.problemAt("", "a figure needs a 'caption': one line saying what it shows"));
@@ -130,8 +133,7 @@ final class CellParser {
         }
         String label = kind == CellKind.FIGURE ? words.figureLabel(++figures) : words.tableLabel(++tables);
         return new Cell(kind, id, label, chart, table.name(), column, stack, groups, sort.equals("schema"), top, where,
-                axis.equals("percent"), root.path("labels").asBoolean(true), caption, root.path("alt").asText(""),
-                size(yaml, "width"), size(yaml, "height"), file, fenceLine);
+                axis.equals("percent"), valueLabels, caption, root.path("alt").asText(""), width, height, file, fenceLine);
     }
 
     private void checkKeys(LocatedYaml yaml, CellKind kind) {
@@ -262,28 +264,11 @@ final class CellParser {
     }
 
     private int top(LocatedYaml yaml) {
-        JsonNode node = yaml.root().path("top");
-        if (node.isMissingNode()) {
-            return 0;
-        }
-        if (!node.canConvertToInt() || node.asInt() < 1) {
-            problems.add(yaml.problemAt("/top", "'top' keeps the N largest entries: expected a whole number 1 or more, not '"
-                    + node.asText() + "'"));
-            return 0;
-        }
-        return node.asInt();
+        return yaml.wholeNumberAt("/top", 1, Integer.MAX_VALUE, 0, "keeps the N largest entries", problems);
     }
 
     private int size(LocatedYaml yaml, String key) {
-        JsonNode node = yaml.root().path(key);
-        if (node.isMissingNode()) {
-            return 0;
-        }
-        if (!node.canConvertToInt() || node.asInt() < 100 || node.asInt() > 2000) {
-            problems.add(yaml.problemAt("/" + key, "'" + key + "' is in pixels: expected a whole number from 100 to 2000"));
-            return 0;
-        }
-        return node.asInt();
+        return yaml.wholeNumberAt("/" + key, 100, 2000, 0, "is in pixels", problems);
     }
 
     private String choice(LocatedYaml yaml, String key, List<String> allowed, String fallback) {

@@ -120,10 +120,8 @@ public final class ReportLoader {
         }
         String title = required(yaml, "title");
         LocalDate date = date(yaml);
-        int year = root.path("year").asInt(date == null ? 0 : date.getYear());
-        if (root.has("year") && !root.get("year").canConvertToInt()) {
-            problems.add(yaml.problemAt("/year", "expected the year the data covers, e.g. 2017"));
-        }
+        int year = yaml.wholeNumberAt("/year", 1900, 2200, date == null ? 0 : date.getYear(),
+                "is the year the data covers (e.g. 2017)", problems);
         String language = root.path("language").asText("zh-CN");
         if (!LANGUAGES.contains(language)) {
             problems.add(yaml.problemAt("/language", "unsupported language '" + language + "'"
@@ -256,7 +254,7 @@ public final class ReportLoader {
                     }
                 }
                 title = yaml.root().path("title").asText("");
-                numbered = yaml.root().path("numbered").asBoolean(true);
+                numbered = yaml.booleanAt("/numbered", true, problems);
             } catch (InputException e) {
                 problems.addAll(e.problems());
                 return null;

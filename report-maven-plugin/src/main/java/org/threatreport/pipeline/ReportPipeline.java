@@ -57,6 +57,9 @@ import org.threatreport.site.SiteWriter;
  */
 public final class ReportPipeline {
 
+    /** The most categories one figure may draw: more are unreadable, and each costs drawing time. */
+    static final int MOST_CATEGORIES = 60;
+
     private final BuildContext context;
     private final BuildOptions options;
     private final Problems problems;
@@ -84,6 +87,7 @@ public final class ReportPipeline {
      */
     public BuiltReport run() throws Exception {
         Stages stages = new Stages(context);
+        stages.run("project files", () -> OutsideLinks.check(options, problems), n -> "Checked " + n + " project files");
         ReportInfo info = stages.run("report.yaml", () -> ReportLoader.readInfo(options.contentDir(),
                 options.version(), problems), i -> "Read report.yaml");
         OptionalInt year = info == null ? OptionalInt.empty() : OptionalInt.of(info.year());
@@ -257,6 +261,12 @@ public final class ReportPipeline {
                     if (numbers.isEmpty() && complete) {
                         found.add(Problem.error(cell.file(), cell.line(), 1, "cell '" + cell.id()
                                 + "' has no data: every count is 0 (check its 'where' filter)"));
+                    }
+                    if (cell.kind() == CellKind.FIGURE && numbers.categories().size() > MOST_CATEGORIES) {
+                        found.add(Problem.error(cell.file(), cell.line(), 1, "figure '" + cell.id() + "' would draw "
+                                + numbers.categories().size() + " categories, more than a chart can show legibly ("
+                                + MOST_CATEGORIES + "): keep the largest with 'top: 20' (the rest folded into one"
+                                + " entry), or show them all as a {table}"));
                     }
                     return numbers;
                 } catch (IllegalArgumentException e) {

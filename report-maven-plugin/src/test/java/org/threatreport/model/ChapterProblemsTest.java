@@ -86,7 +86,7 @@ class ChapterProblemsTest {
                 "report.yaml:1:1: error: unknown key 'titel' (did you mean 'title'?); expected one of title, subtitle, organisation, date, year, language, keywords, description",
                 "report.yaml:1:1: error: 'title' is required",
                 "report.yaml:2:7: error: '2018-13-01' is not a date; expected yyyy-MM-dd, e.g. 2018-08-13",
-                "report.yaml:3:7: error: expected the year the data covers, e.g. 2017",
+                "report.yaml:3:7: error: 'year' is the year the data covers (e.g. 2017): expected a whole number from 1900 to 2200, not '二〇一七'",
                 "report.yaml:4:11: error: unsupported language 'zh'; expected one of zh-CN, en"),
                 e.describe(ModelFixture.CASES.resolve("bad-report-yaml")).lines().toList());
     }
