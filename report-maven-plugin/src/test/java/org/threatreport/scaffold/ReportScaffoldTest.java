@@ -122,6 +122,17 @@ class ReportScaffoldTest {
     }
 
     @Test
+    void theReadmeStartsAReportWithThePluginThisRepositoryBuilds() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher parent = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>",
+                java.util.regex.Pattern.DOTALL).matcher(pom);
+        assertTrue(parent.find());
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("\nmvn org.threatreport:report-maven-plugin:" + parent.group(1) + ":new\n"),
+                "the README's command names version " + parent.group(1));
+    }
+
+    @Test
     void eachLanguageHasItsOwnTextsAndTheSameFiles() {
         for (String name : ReportScaffold.fileNames()) {
             String zh = ReportScaffold.template("zh-CN", name);
