@@ -68,12 +68,15 @@ public class NewMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings.interactiveMode}", readonly = true)
     private boolean interactive;
 
+    /** This plugin's groupId, for the new POM. */
     @Parameter(defaultValue = "${plugin.groupId}", readonly = true, required = true)
     private String pluginGroupId;
 
+    /** This plugin's artifactId, for the new POM. */
     @Parameter(defaultValue = "${plugin.artifactId}", readonly = true, required = true)
     private String pluginArtifactId;
 
+    /** This plugin's version: the new POM pins it, so the report builds the same later. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
     private String pluginVersion;
 
