@@ -228,9 +228,6 @@ class ReadingInBrowserTest {
             browser.waiting().until(d -> "complete".equals(js("return document.readyState")));
             assertEquals(List.of(), browser.takeConsoleErrors(), page);
         }
-        // A figure opened on its own (the browser also asks the server root for an icon the site does not have).
-        open("figures/fig-industry.svg");
-        assertEquals(List.of(), browser.takeConsoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList());
         open("02-monitoring.html");
         assertEquals(true, js("return document.documentElement.classList.contains('js')"), "assets/head.js ran");
         Object ran = js("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
