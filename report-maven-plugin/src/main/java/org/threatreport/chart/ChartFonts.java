@@ -4,6 +4,7 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** Chooses the font chart labels are measured and drawn with. */
+/**
+ * Chooses the font chart labels are measured and drawn with, in this order: the configured font
+ * file, the first font file of the site template's {@code fonts/}, an installed font that draws
+ * every label, and last the font bundled with the plugin (Noto Sans SC cut down to GB 2312 and
+ * common punctuation), so that a machine without a CJK font still draws Chinese labels. Installed
+ * fonts come before the bundled one so that a machine that has them draws exactly as before.
+ */
 public final class ChartFonts {
 
     /**
@@ -33,6 +41,10 @@ public final class ChartFonts {
 
     private static final int NAMED_LABELS = 10;
 
+    /** The bundled font's resource (beside this class) and its family name, as browsers know it too. */
+    static final String BUNDLED_RESOURCE = "NotoSansSC-Subset.ttf";
+    static final String BUNDLED_FAMILY = "Noto Sans SC";
+
     static final String FIXES = "Fix one of: install a CJK font (Debian/Ubuntu: `apt-get install fonts-wqy-microhei`), "
             + "put a .ttf/.otf/.ttc font in site-template/fonts/, "
             + "or set -Dreport.chartFont=<font file> (<chartFont> in the POM).";
@@ -43,13 +55,22 @@ public final class ChartFonts {
     /**
      * Picks the font for chart labels: the configured font file (may be null), else the first
      * .ttf/.otf/.ttc (by file name) in templateFontsDir (may be null or missing), else an installed font
-     * that can display every label.
+     * that can display every label, else the bundled font when it can display every label.
      *
      * @throws ChartFontException when the chosen file cannot be read, or no font can display every label;
      *                            the message names the file or the labels and the fixes
      */
     public static ChartFont choose(Path configuredFont, Path templateFontsDir, Collection<String> labels)
             throws ChartFontException {
+        return choose(configuredFont, templateFontsDir, labels, ChartFonts::candidates);
+    }
+
+    /**
+     * {@link #choose(Path, Path, Collection)} with the installed families to try given, in order:
+     * tests hide installed fonts with it, to choose as a machine without them would.
+     */
+    static ChartFont choose(Path configuredFont, Path templateFontsDir, Collection<String> labels,
+                            Supplier<List<String>> installedFamilies) throws ChartFontException {
         List<String> texts = new ArrayList<>(new LinkedHashSet<>(labels == null ? List.of() : labels));
         texts.removeIf(Objects::isNull);
         if (configuredFont != null) {
@@ -59,7 +80,7 @@ public final class ChartFonts {
         if (template != null) {
             return checked(load(template, "template font"), texts);
         }
-        return installed(texts);
+        return installedOrBundled(texts, installedFamilies.get());
     }
 
     private static ChartFont checked(ChartFont font, List<String> labels) throws ChartFontException {
@@ -105,28 +126,54 @@ public final class ChartFonts {
         return fonts.isEmpty() ? null : fonts.get(0);
     }
 
-    private static ChartFont installed(List<String> labels) throws ChartFontException {
-        for (String family : candidates()) {
+    private static ChartFont installedOrBundled(List<String> labels, List<String> families)
+            throws ChartFontException {
+        for (String family : families) {
             Font font = new Font(family, Font.PLAIN, 12);
             if (undrawable(font, labels).isEmpty()) {
                 return new ChartFont(font, family, "installed font " + family);
             }
         }
+        Font bundled = Bundled.FONT;
+        if (bundled != null && undrawable(bundled, labels).isEmpty()) {
+            return new ChartFont(bundled, BUNDLED_FAMILY, "bundled font " + BUNDLED_FAMILY + " (GB 2312 subset)");
+        }
         List<String> missing = new ArrayList<>(labels);
-        missing.removeIf(l -> drawableByAny(l));
+        missing.removeIf(l -> drawableByAny(l, families, bundled));
         if (missing.isEmpty()) {
             missing = labels; // each label is drawable by some font, but no single font draws them all
         }
-        throw new ChartFontException("No installed font can draw " + describe(missing) + ". " + FIXES);
+        throw new ChartFontException("No installed font, nor the bundled " + BUNDLED_FAMILY + " (GB 2312 and common"
+                + " punctuation only), can draw " + describe(missing) + ". " + FIXES);
     }
 
-    private static boolean drawableByAny(String label) {
-        for (String family : candidates()) {
+    private static boolean drawableByAny(String label, List<String> families, Font bundled) {
+        if (bundled != null && undrawable(bundled, List.of(label)).isEmpty()) {
+            return true;
+        }
+        for (String family : families) {
             if (undrawable(new Font(family, Font.PLAIN, 12), List.of(label)).isEmpty()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The font bundled with the plugin, read once when first needed (a machine with a suitable
+     * installed font never reads it); null only if the plugin's jar is damaged.
+     */
+    private static final class Bundled {
+
+        static final Font FONT = read();
+
+        private static Font read() {
+            try (InputStream in = ChartFonts.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+                return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (FontFormatException | IOException e) {
+                return null;
+            }
+        }
     }
 
     /** Physical families, preferred ones first, then the rest alphabetically (never hash or install order). */

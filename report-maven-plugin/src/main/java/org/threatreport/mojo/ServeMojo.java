@@ -26,7 +26,8 @@ public class ServeMojo extends AbstractReportMojo {
 
     /**
      * The address to listen on: {@code 127.0.0.1} serves this machine only; {@code 0.0.0.0} serves
-     * the network too (others can then read the unpublished report).
+     * the network too (others can then read the unpublished report, by this machine's address or
+     * name; a request for any other host name is refused, against DNS rebinding).
      */
     @Parameter(property = "report.bind", defaultValue = "127.0.0.1")
     private String bind;

@@ -57,7 +57,7 @@ public final class Preview implements AutoCloseable {
      */
     public static Preview start(BuildOptions options, String bind, int port, Log log) throws IOException {
         PreviewServer server = new PreviewServer(new InetSocketAddress(bind, port), options.version(),
-                options.outputDir());
+                options.outputDir(), options.projectDir());
         LiveBuild live = new LiveBuild(options, log);
         SourceWatcher watcher;
         try {

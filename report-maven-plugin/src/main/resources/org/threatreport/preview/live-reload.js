@@ -1,6 +1,7 @@
-/* Injected by site:serve only: reloads the page when the report is rebuilt. Never part of a built site. */
+/* Served by site:serve only: reloads the page when the report is rebuilt. Never part of a built site.
+   Its token comes from its own <script data-token> (no inline script: the site's Content-Security-Policy). */
 (function () {
-  var token = "__TOKEN__";
+  var token = document.currentScript ? document.currentScript.getAttribute("data-token") : "";
   var scroll = "threat-report-preview-scroll:" + location.pathname;
   try {
     var saved = sessionStorage.getItem(scroll);
@@ -9,6 +10,11 @@
       window.scrollTo(0, parseInt(saved, 10) || 0);
     }
   } catch (e) { /* storage may be disabled */ }
+  var problems = document.getElementById("threat-report-preview-problems");
+  var close = problems && problems.querySelector(".threat-report-preview-close");
+  if (close) {
+    close.addEventListener("click", function () { problems.hidden = true; });
+  }
   function reload() {
     try { sessionStorage.setItem(scroll, String(window.scrollY)); } catch (e) { /* ignore */ }
     location.reload();
@@ -20,7 +26,9 @@
       request.onload = function () {
         var answer = null;
         try { answer = JSON.parse(request.responseText); } catch (e) { /* not an answer */ }
-        if (answer && answer.token !== token) {
+        if (request.status !== 200 || !answer) {
+          wait(2000); // the server is busy (too many pages waiting) or restarting: ask again later
+        } else if (answer.token !== token) {
           reload();
         } else {
           wait(0);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Font;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +129,77 @@ class ChartFontsTest {
         Requires.that(cjkInstalled(), "an installed CJK font (apt-get install fonts-wqy-microhei)");
         Font f = ChartFonts.choose(null, null, java.util.Arrays.asList("政府部门", null)).font().deriveFont(13f);
         assertEquals(-1, f.canDisplayUpTo("政府部门"));
+    }
+
+    @Test
+    void withNoInstalledFontTheBundledFontDrawsChineseLabels() throws Exception {
+        ChartFont chosen = ChartFonts.choose(null, null, CHINESE, List::of);
+        assertEquals("Noto Sans SC", chosen.cssFamily());
+        assertTrue(chosen.source().startsWith("bundled font Noto Sans SC"), chosen.source());
+        for (String label : CHINESE) {
+            assertEquals(-1, chosen.font().canDisplayUpTo(label), label);
+        }
+        assertEquals(-1, chosen.font().deriveFont(13f).canDisplayUpTo("政府部门"), "at any size");
+    }
+
+    @Test
+    void anInstalledFontThatDrawsEveryLabelComesBeforeTheBundledOne() throws Exception {
+        Requires.that(Files.isRegularFile(DEJAVU), "DejaVu Sans (apt-get install fonts-dejavu-core)");
+        // Latin labels: the installed Latin font, as on a machine without CJK fonts before the font was bundled.
+        assertEquals("DejaVu Sans", ChartFonts.choose(null, null, List.of("Web", "Host"), () -> List.of("DejaVu Sans"))
+                .cssFamily());
+        // Chinese labels it cannot draw: the bundled font.
+        assertEquals("Noto Sans SC", ChartFonts.choose(null, null, CHINESE, () -> List.of("DejaVu Sans")).cssFamily());
+    }
+
+    @Test
+    void aLabelBeyondTheBundledSubsetFallsBackToAnInstalledFont() throws Exception {
+        Requires.that(ChartFonts.candidates().contains("WenQuanYi Micro Hei"), "WenQuanYi Micro Hei (apt-get install fonts-wqy-microhei)");
+        List<String> traditional = List.of("政府部門", "醫療衛生"); // not in GB 2312
+        assertEquals("WenQuanYi Micro Hei", ChartFonts.choose(null, null, traditional,
+                () -> List.of("DejaVu Sans", "WenQuanYi Micro Hei")).cssFamily());
+
+        ChartFontException e = assertThrows(ChartFontException.class,
+                () -> ChartFonts.choose(null, null, List.of("政府部门", "醫療衛生"), List::of));
+        assertTrue(e.getMessage().contains("the label \"醫療衛生\""), e.getMessage());
+        assertTrue(e.getMessage().contains("bundled Noto Sans SC"), e.getMessage());
+        assertFixes(e.getMessage());
+    }
+
+    @Test
+    void theBundledFontHasEveryCharacterOfGb2312AndTheFlagshipData() throws Exception {
+        Font bundled = ChartFonts.choose(null, null, List.of("x"), List::of).font();
+        Charset gb2312 = Charset.forName("GB2312");
+        StringBuilder missing = new StringBuilder();
+        int characters = 0;
+        for (int row = 0xA1; row <= 0xF7; row++) {
+            for (int cell = 0xA1; cell <= 0xFE; cell++) {
+                String c = new String(new byte[] {(byte) row, (byte) cell}, gb2312);
+                if (c.length() != 1 || c.charAt(0) == '\uFFFD') {
+                    continue; // an unassigned code
+                }
+                characters++;
+                if (bundled.canDisplayUpTo(c) != -1) {
+                    missing.append(c);
+                }
+            }
+        }
+        assertTrue(characters > 7400, characters + " characters decoded");
+        assertEquals("", missing.toString(), "characters of GB 2312 the bundled font lacks");
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String file : List.of("data/incidents.csv", "data/incidents.schema.yaml")) {
+            String text = Files.readString(root.resolve(file), StandardCharsets.UTF_8).replaceAll("\\s", "");
+            assertEquals(-1, bundled.canDisplayUpTo(text), file);
+        }
+        assertEquals(-1, bundled.canDisplayUpTo("，。、；：？！“”‘’（）《》【】—…·％℃№€－＋"));
+    }
+
+    @Test
+    void theBundledFontHasItsLicenceBesideIt() throws Exception {
+        try (var licence = ChartFonts.class.getResourceAsStream("NotoSansSC-OFL.txt")) {
+            String text = new String(licence.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(text.contains("SIL OPEN FONT LICENSE Version 1.1"), text);
+        }
     }
 
     private static void assertFixes(String message) {

@@ -20,9 +20,8 @@ class PreviewServerTest {
     void theScriptGoesJustBeforeTheEndOfTheBody() {
         String page = inject("<html><body><p>x</p></body></html>", List.of());
 
-        assertTrue(page.startsWith("<html><body><p>x</p><script>"), page);
-        assertTrue(page.endsWith("</script>\n</body></html>"), page);
-        assertTrue(page.contains("var token = \"t-1\""));
+        assertEquals("<html><body><p>x</p><script src=\"/_preview/live-reload.js\" data-token=\"t-1\"></script>\n"
+                + "</body></html>", page);
         assertFalse(page.contains("threat-report-preview-problems"));
     }
 
@@ -33,13 +32,18 @@ class PreviewServerTest {
         assertTrue(page.contains("id=\"threat-report-preview-problems\""));
         assertTrue(page.contains("content/01-a.md:3:5: error: '&lt;b&gt;' is not defined"), page);
         assertTrue(page.contains("The report has 1 problem(s)."));
+        // Nothing inline: the overlay's style and the close button's script are files, as the CSP requires.
+        assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/_preview/overlay.css\">"), page);
+        assertFalse(page.contains("style="), page);
+        assertFalse(page.contains("onclick"), page);
+        assertFalse(page.contains("<script>"), page);
     }
 
     @Test
     void aPageWithoutBodyGetsTheScriptAtTheEnd() {
         String page = inject("<p>fragment</p>", List.of());
 
-        assertTrue(page.startsWith("<p>fragment</p><script>"));
-        assertEquals(1, page.split("<script>", -1).length - 1);
+        assertTrue(page.startsWith("<p>fragment</p><script src="), page);
+        assertEquals(1, page.split("<script", -1).length - 1);
     }
 }

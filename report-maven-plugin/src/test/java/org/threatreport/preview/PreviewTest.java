@@ -97,7 +97,7 @@ class PreviewTest {
             assertEquals(200, home.statusCode());
             assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").orElse(""));
             String index = new String(home.body(), StandardCharsets.UTF_8);
-            assertTrue(index.contains("/_preview/wait?token="), "the live-reload script is injected");
+            assertTrue(index.contains("/_preview/live-reload.js"), "the live-reload script is injected");
             Map<String, byte[]> built = PreviewFixture.siteReport(options);
             assertEquals(new String(built.get("index.html"), StandardCharsets.UTF_8), withoutInjection(index));
             assertArrayEquals(built.get("figures/fig-industry.svg"), get(preview.url().resolve("figures/fig-industry.svg")).body());
@@ -139,13 +139,13 @@ class PreviewTest {
     }
 
     private static String token(String page) {
-        Matcher token = Pattern.compile("var token = \"([^\"]+)\"").matcher(page);
+        Matcher token = Pattern.compile("data-token=\"([^\"]+)\"").matcher(page);
         assertTrue(token.find(), "no token in the page");
         return token.group(1);
     }
 
     /** The page as built: without the script (and overlay) injected before {@code </body>}. */
     private static String withoutInjection(String page) {
-        return page.replaceFirst("(?s)<script>\\s*/\\* Injected by site:serve.*?</script>\\n(?=</body>)", "");
+        return page.replaceFirst("<script src=\"/_preview/live-reload.js\" data-token=\"[^\"]*\"></script>\\n(?=</body>)", "");
     }
 }

@@ -210,6 +210,34 @@ class ReadingInBrowserTest {
         }
     }
 
+    /**
+     * Served with the README's headers, every page runs (scripts, styles, search, figures) without a
+     * Content-Security-Policy violation — each test's console check would show one — and the browser
+     * does enforce the policy: an inline script is refused, and that refusal reaches the console.
+     */
+    @Test
+    void everyPageKeepsToTheContentSecurityPolicy() throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(server.url("2017/index.html")).toURL().openConnection();
+        assertEquals(org.threatreport.site.ServingHeaders.CONTENT_SECURITY_POLICY,
+                connection.getHeaderField("Content-Security-Policy"));
+        assertEquals("nosniff", connection.getHeaderField("X-Content-Type-Options"));
+        assertEquals("same-origin", connection.getHeaderField("Referrer-Policy"));
+        connection.disconnect();
+        for (String page : List.of("index.html", "01-preface.html", "02-monitoring.html", "03-services.html",
+                "04-appendix.html", "all.html", "search.html?q=%E5%8B%92%E7%B4%A2", "corrections.html")) {
+            open(page);
+            browser.waiting().until(d -> "complete".equals(js("return document.readyState")));
+            assertEquals(List.of(), browser.takeConsoleErrors(), page);
+        }
+        open("02-monitoring.html");
+        assertEquals(true, js("return document.documentElement.classList.contains('js')"), "assets/head.js ran");
+        Object ran = js("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                + " document.body.appendChild(s); return window.inlineRan === true;");
+        assertEquals(false, ran, "an inline script is refused");
+        List<String> errors = browser.takeConsoleErrors();
+        assertTrue(errors.size() == 1 && errors.get(0).contains("Content Security Policy"), errors.toString());
+    }
+
     @Test
     void searchWorksFromFileUrlsToo() {
         driver.get(site.resolve("index.html").toUri().toString());

@@ -9,12 +9,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.threatreport.site.ServingHeaders;
 
 /**
  * A static web server over a built site root, on 127.0.0.1 and a free port, as a reader's web
  * server would serve it: under the path of the site's address ({@code /threat-report/}), files with
- * their content types, and a version's {@code 404.html} (status 404) for an address in that version
- * that has no file.
+ * their content types and the headers the README asks the intranet's server to send
+ * ({@link ServingHeaders}: the pages must keep to its Content-Security-Policy), and a version's
+ * {@code 404.html} (status 404) for an address in that version that has no file.
  */
 final class SiteServer implements AutoCloseable {
 
@@ -50,6 +52,7 @@ final class SiteServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            ServingHeaders.ALL.forEach(header -> exchange.getResponseHeaders().set(header.getKey(), header.getValue()));
             String full = exchange.getRequestURI().getPath();
             if (!full.startsWith(mount)) {
                 exchange.sendResponseHeaders(404, -1);
