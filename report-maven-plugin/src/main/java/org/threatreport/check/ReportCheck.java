@@ -15,7 +15,7 @@ import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Chapter;
 import org.threatreport.pipeline.BuildContext;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.BuiltReport;
 import org.threatreport.pipeline.ReportPipeline;
 import org.threatreport.pipeline.Stages;
@@ -30,9 +30,9 @@ import org.threatreport.pipeline.Workers;
 public final class ReportCheck {
 
     private final BuildOptions options;
-    private final BuildLog log;
+    private final Log log;
 
-    public ReportCheck(BuildOptions options, BuildLog log) {
+    public ReportCheck(BuildOptions options, Log log) {
         this.options = options;
         this.log = log;
     }

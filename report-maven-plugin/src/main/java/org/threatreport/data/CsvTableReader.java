@@ -157,6 +157,9 @@ public final class CsvTableReader {
                 // Rows that were left out unread may hold the bytes that make the file undecodable.
                 checkEncoding(source);
             }
+            if (last == null || !last.unclosed) {
+                warnIfCutShort(source, bodyStart); // an unclosed quote is already the error of a cut-short row
+            }
             return merged.table(built.subList(0, schema.columns().size()), reportYear);
         } finally {
             if (pool != null) {
@@ -165,6 +168,35 @@ public final class CsvTableReader {
         }
     }
 
+
+    /**
+     * A file whose last row does not end with a line break may have been cut short inside that row (a
+     * copy or an export that stopped): the row reads as whole, with a truncated last value. Said as a
+     * warning at that row, since many tools also write whole files that way.
+     */
+    private void warnIfCutShort(Source source, long bodyStart) throws IOException {
+        long size = source.size();
+        byte[] last = new byte[1];
+        if (size <= bodyStart || source.read(size - 1, last, 1) != 1 || last[0] == '\n' || last[0] == '\r') {
+            return;
+        }
+        int line = 1;
+        byte[] buffer = new byte[1 << 16];
+        for (long at = source.start(); at < size; ) {
+            int read = source.read(at, buffer, (int) Math.min(buffer.length, size - at));
+            if (read <= 0) {
+                break;
+            }
+            for (int i = 0; i < read; i++) {
+                if (buffer[i] == '\n') {
+                    line++;
+                }
+            }
+            at += read;
+        }
+        problems.add(new Problem(file, line, 0, Problem.Severity.WARNING, "the file does not end with a line break:"
+                + " if it was cut short, this last row is incomplete; end the file with a line break once it is whole"));
+    }
 
     /** The header record, read from a window that grows until the record fits; null if the file has none. */
     private CsvChunk header(Source source) throws IOException {

@@ -54,6 +54,59 @@ public final class MarkdownSyntax {
         return PARSER.parse(markdown);
     }
 
+    /** The most blocks (quotes, list items) one line may open inside each other: deeper is a mistake. */
+    static final int MOST_NESTED = 32;
+    /** The longest run of one emphasis character ({@code *}, {@code _}, {@code ~}) a line may hold. */
+    static final int LONGEST_RUN = 200;
+    /** The most leading spaces a line may have: lists nested by indentation that deep are a mistake. */
+    static final int MOST_INDENT = 1000;
+    private static final Pattern CONTAINER = Pattern.compile("^ {0,3}(?:> ?|(?:[-*+]|\\d{1,9}[.)])(?: |$))");
+
+    /** A line nested or repeated past what the parser can take: its number from 1, and what is wrong there. */
+    public record TooDeep(int line, String reason) {
+    }
+
+    /**
+     * Where a text nests its blocks deeper, or repeats an emphasis character longer, than any report
+     * does — past what the parser can take (it would overflow its stack): the line from 1 and what is
+     * wrong there, or null when the text is fine.
+     */
+    public static TooDeep tooDeep(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int depth = 0;
+            String rest = line;
+            Matcher container = CONTAINER.matcher(rest);
+            while (container.find()) {
+                if (++depth > MOST_NESTED) {
+                    return new TooDeep(i + 1, "this line opens more than " + MOST_NESTED
+                            + " quotes or list items inside each other; no report needs that many");
+                }
+                rest = rest.substring(container.end());
+                container = CONTAINER.matcher(rest);
+            }
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+                indent++;
+            }
+            if (indent > MOST_INDENT) {
+                return new TooDeep(i + 1, "this line is indented by more than " + MOST_INDENT
+                        + " spaces; no report needs that many");
+            }
+            int run = 0;
+            for (int c = 0; c < line.length(); c++) {
+                char ch = line.charAt(c);
+                run = (ch == '*' || ch == '_' || ch == '~') && c > 0 && line.charAt(c - 1) == ch ? run + 1 : 1;
+                if (run > LONGEST_RUN) {
+                    return new TooDeep(i + 1, "this line repeats '" + ch + "' more than " + LONGEST_RUN
+                            + " times in a row; write it as text (\\" + ch + ") or in code");
+                }
+            }
+        }
+        return null;
+    }
+
     /** A figure or table reference, {@code @fig-industry}. */
     public static final class Reference extends Node {
         private final String id;

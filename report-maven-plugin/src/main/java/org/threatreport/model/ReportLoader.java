@@ -216,6 +216,11 @@ public final class ReportLoader {
         String[] lines = text.split("\n", -1);
         FrontMatter front = frontMatter(file, lines, defaultTitle);
         // Cells are checked even when the front matter is wrong, so one build reports both.
+        MarkdownSyntax.TooDeep tooDeep = MarkdownSyntax.tooDeep(text);
+        if (tooDeep != null) {
+            problems.error(file, tooDeep.line(), 1, tooDeep.reason());
+            return null;
+        }
         List<Cell> found = cells.extract(file, lines);
         if (front == null) {
             return null;

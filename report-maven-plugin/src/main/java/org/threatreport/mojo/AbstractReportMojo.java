@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 
 /**
  * The parameters every goal of the plugin shares (where the report's files are, which version is
@@ -98,8 +98,8 @@ public abstract class AbstractReportMojo extends AbstractMojo {
     }
 
     /** The build's progress, logged through Maven. */
-    protected BuildLog mavenLog() {
-        return new BuildLog() {
+    protected Log mavenLog() {
+        return new Log() {
             @Override
             public void info(String message) {
                 getLog().info(message);
@@ -108,6 +108,20 @@ public abstract class AbstractReportMojo extends AbstractMojo {
             @Override
             public void debug(String message) {
                 getLog().debug(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                getLog().warn(message);
+            }
+
+            @Override
+            public void error(String message, Exception cause) {
+                // A fault's trace only with -X (debug): at the default level the message says it all.
+                getLog().error(message);
+                if (cause != null) {
+                    getLog().debug(cause);
+                }
             }
         };
     }

@@ -41,7 +41,7 @@ public class ServeMojo extends AbstractReportMojo {
         BuildOptions options = options();
         Preview preview;
         try {
-            preview = Preview.start(options, bind, port, previewLog());
+            preview = Preview.start(options, bind, port, mavenLog());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot serve on " + bind + ":" + port + " (" + e.getMessage()
                     + "); choose another port with -Dreport.port=…", e);
@@ -72,28 +72,4 @@ public class ServeMojo extends AbstractReportMojo {
         return (path.startsWith(base) ? base.relativize(path) : path) + "/";
     }
 
-    private Preview.Log previewLog() {
-        return new Preview.Log() {
-            @Override
-            public void info(String message) {
-                getLog().info(message);
-            }
-
-            @Override
-            public void debug(String message) {
-                getLog().debug(message);
-            }
-
-            @Override
-            public void problems(List<String> lines) {
-                getLog().error("The report has " + lines.size() + " problem(s); serving the last good build:");
-                lines.forEach(getLog()::error);
-            }
-
-            @Override
-            public void fault(String message, Exception e) {
-                getLog().error(message, e);
-            }
-        };
-    }
 }

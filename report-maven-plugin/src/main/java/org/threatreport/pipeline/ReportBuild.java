@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.site.LocalSiteRoot;
 import org.threatreport.site.SiteInstaller;
 
@@ -16,9 +17,9 @@ import org.threatreport.site.SiteInstaller;
 public final class ReportBuild {
 
     private final BuildOptions options;
-    private final BuildLog log;
+    private final Log log;
 
-    public ReportBuild(BuildOptions options, BuildLog log) {
+    public ReportBuild(BuildOptions options, Log log) {
         this.options = options;
         this.log = log;
     }
@@ -34,6 +35,7 @@ public final class ReportBuild {
         try {
             BuildContext context = BuildContext.report(options, workers, log);
             BuiltReport built = new ReportPipeline(context).run();
+            context.problems().list().forEach(warning -> log.warn(warning.format(options.projectDir())));
             Stages stages = new Stages(context);
             FileTime stamp = FileTime.from(built.report().info().date().atStartOfDay().toInstant(ZoneOffset.UTC));
             stages.run("install", () -> {

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.pipeline.BuildContext;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.BuiltReport;
 import org.threatreport.pipeline.Memo;
 import org.threatreport.pipeline.ReportPipeline;
@@ -51,14 +51,14 @@ public final class LiveBuild implements AutoCloseable {
     }
 
     private final BuildOptions options;
-    private final BuildLog log;
+    private final Log log;
     private final Path projectDir;
     private final ExecutorService workers = Workers.start("report-preview-render");
     private final Memo memo;
     private Map<String, byte[]> files = Map.of();
     private boolean built;
 
-    public LiveBuild(BuildOptions options, BuildLog log) {
+    public LiveBuild(BuildOptions options, Log log) {
         this.options = options;
         this.log = log;
         this.projectDir = options.projectDir().toAbsolutePath().normalize();
@@ -89,6 +89,7 @@ public final class LiveBuild implements AutoCloseable {
             throw e;
         }
         memo.keepOnlyUsed();
+        context.problems().list().forEach(warning -> log.warn(warning.format(projectDir)));
         files = report.files();
         boolean first = !built;
         built = true;
@@ -99,8 +100,8 @@ public final class LiveBuild implements AutoCloseable {
                 (System.nanoTime() - start) / 1_000_000, report.timings());
     }
 
-    private static BuildLog quiet(BuildLog log) {
-        return new BuildLog() {
+    private static Log quiet(Log log) {
+        return new Log() {
             @Override
             public void info(String message) {
                 log.debug(message);

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 
 /**
  * {@code site:serve}: builds the report, serves it, and rebuilds what a change of its sources
@@ -18,16 +18,6 @@ import org.threatreport.pipeline.BuildLog;
  * problems shown over every page, until a save fixes them.
  */
 public final class Preview implements AutoCloseable {
-
-    /** Where the preview reports: progress, and each build's problems. */
-    public interface Log extends BuildLog {
-
-        /** One line per problem of a failed build, {@code file:line:column: error: message}. */
-        void problems(List<String> lines);
-
-        /** A fault: not the project's mistake (disk, memory, or this plugin). */
-        void fault(String message, Exception e);
-    }
 
     private final BuildOptions options;
     private final Log log;
@@ -91,11 +81,12 @@ public final class Preview implements AutoCloseable {
         } catch (InputException e) {
             List<String> lines = e.problems().stream().map(p -> p.format(options.projectDir())).toList();
             server.publish(live.files(), lines);
-            log.problems(lines);
+            log.error("The report has " + lines.size() + " problem(s); serving the last good build:", null);
+            lines.forEach(line -> log.error(line, null));
         } catch (Exception e) {
             String line = Problem.error(options.projectDir(), "the build failed: " + e).format(options.projectDir());
             server.publish(live.files(), List.of(line));
-            log.fault("The build failed: " + e, e);
+            log.error("The build failed: " + e, e);
         }
     }
 

@@ -68,6 +68,11 @@ public final class ChapterRenderer {
         List<InlineValue> values = new ArrayList<>();
         Set<String> tablesRead = new TreeSet<>();
         String markdown = fillValues(chapter, values, tablesRead);
+        MarkdownSyntax.TooDeep tooDeep = MarkdownSyntax.tooDeep(markdown);
+        if (tooDeep != null) {
+            throw InputException.of(Problem.error(chapter.file(), tooDeep.line(), 1, "once its values are filled in, "
+                    + tooDeep.reason()));
+        }
         Document document = MarkdownSyntax.parse(markdown);
         Map<String, String> cellHtml = new HashMap<>();
         for (Cell cell : chapter.cells()) {
@@ -109,7 +114,12 @@ public final class ChapterRenderer {
             ValueRecorder recorder = new ValueRecorder(chapter.pageName(), template, out.getBuffer(),
                     RenderBudget.start(limits, out.getBuffer()));
             environment.setTemplateProcessingTracer(recorder);
-            environment.process();
+            try {
+                environment.process();
+            } catch (StackOverflowError e) {
+                throw InputException.of(recorder.where(chapter.file(), "the template calls itself without end: a macro"
+                        + " or function that never stops calling itself?"));
+            }
             values.addAll(recorder.values());
             if (!mistakes.isEmpty()) {
                 throw new InputException(mistakes.stream()

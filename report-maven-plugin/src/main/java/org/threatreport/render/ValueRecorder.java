@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.threatreport.diagnostic.Problem;
 
 /**
  * Records every {@code ${…}} of a chapter as it is rendered — where it stands, what it says and
@@ -29,6 +30,8 @@ final class ValueRecorder implements TemplateProcessingTracer {
     private final Deque<Open> open = new ArrayDeque<>();
     /** The directives being run ({@code #list}, {@code #if} …), innermost first: where a budget ran out. */
     private final Deque<TracedElement> directives = new ArrayDeque<>();
+    /** The element of the chapter entered last: where a rendering that overflowed its stack was. */
+    private TracedElement last;
     private final List<InlineValue> values = new ArrayList<>();
     private final RenderBudget budget;
 
@@ -45,8 +48,11 @@ final class ValueRecorder implements TemplateProcessingTracer {
 
     @Override
     public void enterElement(Environment environment, TracedElement element) {
-        if (!element.isLeaf() && element.getTemplate() == template) {
-            directives.push(element);
+        if (element.getTemplate() == template) {
+            last = element;
+            if (!element.isLeaf()) {
+                directives.push(element);
+            }
         }
         budget.check(directives.isEmpty() ? element : directives.peek());
         String description = interpolation(element);
@@ -93,6 +99,13 @@ final class ValueRecorder implements TemplateProcessingTracer {
     /** The Markdown escapes of {@link MarkdownOutputFormat} removed: the value as readers see it. */
     private static String unescape(String markdown) {
         return markdown.replaceAll("\\\\(.)", "$1");
+    }
+
+    /** A problem at the element of the chapter the rendering entered last, or at the chapter's start. */
+    Problem where(java.nio.file.Path file, String message) {
+        TracedElement at = last;
+        return at == null ? Problem.error(file, 1, 1, message)
+                : Problem.error(file, at.getBeginLine(), at.getBeginColumn(), message);
     }
 
     List<InlineValue> values() {

@@ -43,7 +43,7 @@ import org.threatreport.model.CellKind;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.BuildResult;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.pipeline.StageTiming;
@@ -317,7 +317,7 @@ final class Probes {
                 BuildOptions options = new BuildOptions(root, root.resolve("content"), root.resolve("data"),
                         root.resolve("site-template"), output, cache, "2017", Optional.empty());
                 long t0 = System.nanoTime();
-                BuildResult result = new ReportBuild(options, BuildLog.silent()).run();
+                BuildResult result = new ReportBuild(options, Log.silent()).run();
                 long t1 = System.nanoTime();
                 if (round >= 0) {
                     StringBuilder line = new StringBuilder("BUILD ms=" + ms(t1 - t0) + " files=" + result.files()

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.BuildResult;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.pipeline.StageTiming;
@@ -100,7 +100,7 @@ final class ScaleProbes {
      * notes the heap's peak and the process's CPU time since the previous one. Peak heap: the sum of
      * the heap pools' peaks, an upper bound (see {@link Probes#peakHeap}).
      */
-    private static final class StageMeter implements BuildLog {
+    private static final class StageMeter implements Log {
 
         record Stage(long cpuNanos, long peakHeap) {
         }
@@ -145,7 +145,7 @@ final class ScaleProbes {
         if (!original.contains(marker)) {
             throw new IllegalArgumentException(chapter + " does not contain '" + marker + "'");
         }
-        try (LiveBuild live = new LiveBuild(BuildOptions.conventional(project, version), BuildLog.silent())) {
+        try (LiveBuild live = new LiveBuild(BuildOptions.conventional(project, version), Log.silent())) {
             long t0 = System.nanoTime();
             live.build();
             System.out.println("LIVE build_ms=" + Probes.ms(System.nanoTime() - t0) + " files=" + live.files().size());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.Problem;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.testing.ProjectFiles;
 
 /** {@code site:check} over the flagship report and over a copy of it with mistakes. */
@@ -37,7 +37,7 @@ class ReportCheckTest {
         BuildOptions options = new BuildOptions(ROOT, ROOT.resolve("content"), ROOT.resolve("data"),
                 ROOT.resolve("site-template"), out.resolve("site"), out.resolve("cache"), "2017", Optional.empty());
 
-        CheckResult result = new ReportCheck(options, BuildLog.silent()).run();
+        CheckResult result = new ReportCheck(options, Log.silent()).run();
 
         assertEquals(List.of(), result.errors().stream().map(p -> p.format(ROOT)).toList());
         assertTrue(result.passes(false));
@@ -57,7 +57,7 @@ class ReportCheckTest {
         BuildOptions options = options(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"));
 
-        CheckResult result = new ReportCheck(options, BuildLog.silent()).run();
+        CheckResult result = new ReportCheck(options, Log.silent()).run();
 
         List<String> lines = lines(result, project);
         assertEquals(List.of(
@@ -80,7 +80,7 @@ class ReportCheckTest {
         edit(project.resolve("data/incidents.csv"), "IR-2017-002,2017-01-03,IT,", "IR-2017-002,2017-01-03,ITT,");
 
         CheckResult result = new ReportCheck(options(project, project.resolve("content"), project.resolve("data"),
-                project.resolve("site-template")), BuildLog.silent()).run();
+                project.resolve("site-template")), Log.silent()).run();
 
         List<String> lines = lines(result, project);
         assertEquals(1, lines.size(), String.join("\n", lines));
@@ -99,7 +99,7 @@ class ReportCheckTest {
         Files.writeString(project.resolve("site-template/partial.ftlh"), "<p>${report.title</p>\n");
 
         CheckResult result = new ReportCheck(options(project, project.resolve("content"), project.resolve("data"),
-                project.resolve("site-template")), BuildLog.silent()).run();
+                project.resolve("site-template")), Log.silent()).run();
 
         List<String> lines = lines(result, project);
         assertEquals(2, lines.size(), String.join("\n", lines));

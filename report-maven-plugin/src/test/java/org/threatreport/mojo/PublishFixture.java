@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apache.maven.wagon.authentication.AuthenticationInfo;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.config.PublishOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.publish.PublishException;
 import org.threatreport.publish.PublishLog;
@@ -41,7 +41,7 @@ final class PublishFixture {
     PublishFixture build(String version) throws Exception {
         new ReportBuild(new BuildOptions(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"), siteRoot(), project.resolve("target/report-cache"), version,
-                Optional.empty()), BuildLog.silent()).run();
+                Optional.empty()), Log.silent()).run();
         return this;
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.config.PublishOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.publish.PublishException;
 import org.threatreport.publish.PublishResult;
@@ -248,7 +248,7 @@ class WebDavPublishTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path siteRoot = work.resolve("flagship/report-site");
         new ReportBuild(new BuildOptions(root, root.resolve("content"), root.resolve("data"), root.resolve("site-template"),
-                siteRoot, work.resolve("flagship/cache"), "2017", Optional.empty()), BuildLog.silent()).run();
+                siteRoot, work.resolve("flagship/cache"), "2017", Optional.empty()), Log.silent()).run();
         PublishOptions options = new PublishOptions(siteRoot, "2017", nginx.dav("flagship/"), Optional.empty(),
                 root.resolve("site-template"), false, false, false);
         long start = System.nanoTime();

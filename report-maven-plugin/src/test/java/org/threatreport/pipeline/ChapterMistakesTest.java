@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.testing.ProjectFiles;
 
 /** Every wrong expression of a chapter is reported in one build, each with its line and column. */
@@ -27,7 +28,7 @@ class ChapterMistakesTest {
         BuildOptions options = new BuildOptions(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"), project.resolve("out"), project.resolve("cache"), "1", Optional.empty());
 
-        InputException e = assertThrows(InputException.class, () -> new ReportBuild(options, BuildLog.silent()).run());
+        InputException e = assertThrows(InputException.class, () -> new ReportBuild(options, Log.silent()).run());
 
         List<String> lines = e.describe(project).lines().toList();
         assertEquals(2, lines.size(), lines.toString());

@@ -3,6 +3,7 @@ package org.threatreport.pipeline;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.diagnostic.Log;
 
 /** Builds the flagship 2017 report of this repository (its root folder) into a folder of a test's. */
 final class FlagshipBuild {
@@ -18,6 +19,6 @@ final class FlagshipBuild {
     }
 
     static BuildResult build(Path output, Path cache) throws Exception {
-        return new ReportBuild(options(output, cache), BuildLog.silent()).run();
+        return new ReportBuild(options(output, cache), Log.silent()).run();
     }
 }

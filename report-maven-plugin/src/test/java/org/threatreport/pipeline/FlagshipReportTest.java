@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.testing.ProjectFiles;
 
 /**
@@ -196,12 +197,12 @@ class FlagshipReportTest {
         var options = new org.threatreport.config.BuildOptions(project, project.resolve("content"),
                 project.resolve("data"), project.resolve("site-template"), output, project.resolve("target/cache"),
                 "2017", java.util.Optional.empty());
-        new ReportBuild(options, BuildLog.silent()).run();
+        new ReportBuild(options, Log.silent()).run();
         Map<String, byte[]> good = files(output.resolve("2017"));
 
         Path chapter = project.resolve("content/02-monitoring.md");
         Files.writeString(chapter, Files.readString(chapter).replace("incidents.count()", "incidents.cont()"));
-        InputException failure = assertThrows(InputException.class, () -> new ReportBuild(options, BuildLog.silent()).run());
+        InputException failure = assertThrows(InputException.class, () -> new ReportBuild(options, Log.silent()).run());
         assertTrue(failure.describe(project).startsWith("content/02-monitoring.md:"), failure.describe(project));
 
         Map<String, byte[]> after = files(output.resolve("2017"));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.testing.ProjectFiles;
 
 /**
@@ -32,7 +33,7 @@ public final class VersionedProject {
     public VersionedProject build(String version) throws Exception {
         new ReportBuild(new BuildOptions(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"), siteRoot(), project.resolve("target/report-cache"), version,
-                Optional.empty()), BuildLog.silent()).run();
+                Optional.empty()), Log.silent()).run();
         return this;
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.testing.Requires;
 
 /**
@@ -39,7 +39,7 @@ class LiveBuildTest {
     @BeforeAll
     static void build() throws Exception {
         options = PreviewFixture.copyFlagship(project);
-        live = new LiveBuild(options, BuildLog.silent());
+        live = new LiveBuild(options, Log.silent());
         LiveBuild.Update first = live.build();
         assertTrue(first.first());
     }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.BuildContext;
 import org.threatreport.pipeline.ReportPipeline;
 import org.threatreport.pipeline.Workers;
@@ -43,7 +43,7 @@ final class PreviewFixture {
     static Map<String, byte[]> siteReport(BuildOptions options) throws Exception {
         java.util.concurrent.ExecutorService workers = Workers.start("test");
         try {
-            return new ReportPipeline(BuildContext.report(options, workers, BuildLog.silent())).run().files();
+            return new ReportPipeline(BuildContext.report(options, workers, Log.silent())).run().files();
         } finally {
             workers.shutdownNow();
         }

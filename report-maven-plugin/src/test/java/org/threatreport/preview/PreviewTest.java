@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.diagnostic.Log;
 
 /**
  * {@code site:serve} end to end, on a copy of the flagship report: serve it on a free port, edit a
@@ -39,8 +40,8 @@ class PreviewTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    private Preview.Log recordingLog() {
-        return new Preview.Log() {
+    private Log recordingLog() {
+        return new Log() {
             @Override
             public void info(String message) {
                 log.add(message);
@@ -51,12 +52,7 @@ class PreviewTest {
             }
 
             @Override
-            public void problems(List<String> lines) {
-                log.addAll(lines);
-            }
-
-            @Override
-            public void fault(String message, Exception e) {
+            public void error(String message, Exception e) {
                 log.add(message);
             }
         };

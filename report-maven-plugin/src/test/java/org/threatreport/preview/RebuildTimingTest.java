@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 
 /**
  * How long a rebuild of the flagship report takes after a one-chapter edit and after a data edit
@@ -31,7 +31,7 @@ class RebuildTimingTest {
         BuildOptions options = PreviewFixture.copyFlagship(project);
         Path chapter = project.resolve("content/02-monitoring.md");
         Path data = project.resolve("data/incidents.csv");
-        try (LiveBuild live = new LiveBuild(options, BuildLog.silent())) {
+        try (LiveBuild live = new LiveBuild(options, Log.silent())) {
             live.build();
             String text = Files.readString(chapter, StandardCharsets.UTF_8);
             List<LiveBuild.Update> chapterEdits = new ArrayList<>();

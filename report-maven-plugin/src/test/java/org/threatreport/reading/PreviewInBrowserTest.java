@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.preview.Preview;
 import org.threatreport.testing.ProjectFiles;
 import org.threatreport.testing.Requires;
@@ -33,26 +34,6 @@ class PreviewInBrowserTest {
     @TempDir
     Path project;
 
-    private static Preview.Log silent() {
-        return new Preview.Log() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void problems(List<String> lines) {
-            }
-
-            @Override
-            public void fault(String message, Exception e) {
-            }
-        };
-    }
-
     @Test
     void thePreviewKeepsToThePolicyAndShowsProblemsUnderIt() throws Exception {
         Requires.that(Browser.available(), "Debian's chromium and chromium-driver at " + Browser.CHROMIUM
@@ -61,7 +42,7 @@ class PreviewInBrowserTest {
             ProjectFiles.copyTree(FLAGSHIP.resolve(folder), project.resolve(folder));
         }
         List<String> errors = new ArrayList<>();
-        try (Preview preview = Preview.start(BuildOptions.conventional(project, "2017"), "127.0.0.1", 0, silent());
+        try (Preview preview = Preview.start(BuildOptions.conventional(project, "2017"), "127.0.0.1", 0, Log.silent());
              Browser browser = new Browser()) {
             WebDriverWait slowly = new WebDriverWait(browser.driver, Duration.ofSeconds(30), Duration.ofMillis(100));
             browser.driver.get(preview.url().resolve("02-monitoring.html").toString());

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 
 /**
@@ -36,7 +36,7 @@ final class ReadingSite {
         if (siteRoot == null) {
             Path target = Path.of("target").toAbsolutePath();
             Path output = target.resolve("reading-site");
-            BuildLog log = new BuildLog() {
+            Log log = new Log() {
                 @Override
                 public void info(String message) {
                     LOG.add(message);

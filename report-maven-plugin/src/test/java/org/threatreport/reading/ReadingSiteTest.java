@@ -190,7 +190,7 @@ class ReadingSiteTest {
     @Test
     void withoutASiteUrlNothingAbsoluteIsMadeUp(@org.junit.jupiter.api.io.TempDir Path work) throws Exception {
         Path plain = new org.threatreport.pipeline.ReportBuild(ReadingSite.options(work.resolve("site"), work.resolve("cache")),
-                org.threatreport.pipeline.BuildLog.silent()).run().versionDir();
+                org.threatreport.diagnostic.Log.silent()).run().versionDir();
         Document chapter = Jsoup.parse(plain.resolve("02-monitoring.html").toFile(), "UTF-8");
         assertTrue(chapter.select("link[rel=canonical], meta[property=og:url], meta[property=og:image]").isEmpty());
         assertFalse(chapter.select("meta[property=og:description]").isEmpty());
@@ -238,7 +238,7 @@ class ReadingSiteTest {
         Path project = ReadingSite.ROOT.resolve("report-maven-plugin/src/it/english-report");
         var options = new org.threatreport.config.BuildOptions(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"), work.resolve("site"), work.resolve("cache"), "1.0", java.util.Optional.empty());
-        Path english = new org.threatreport.pipeline.ReportBuild(options, org.threatreport.pipeline.BuildLog.silent()).run().versionDir();
+        Path english = new org.threatreport.pipeline.ReportBuild(options, org.threatreport.diagnostic.Log.silent()).run().versionDir();
         Document search = Jsoup.parse(english.resolve("search.html").toFile(), "UTF-8");
         assertEquals("en", search.selectFirst("html").attr("lang"));
         assertEquals("en", search.selectFirst("meta[property=og:locale]").attr("content"));

@@ -13,7 +13,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.testing.ProjectFiles;
 import org.threatreport.testing.Requires;
@@ -34,7 +34,7 @@ class UnsafeLinksInBrowserTest {
         BuildOptions options = new BuildOptions(dir, dir.resolve("content"), dir.resolve("data"),
                 dir.resolve("site-template"), dir.resolve("target/report-site"), dir.resolve("target/report-cache"), "1.0",
                 Optional.empty());
-        new ReportBuild(options, BuildLog.silent()).run();
+        new ReportBuild(options, Log.silent()).run();
         String page = options.versionDir().resolve("01-links.html").toUri().toString();
         try (Browser browser = new Browser()) {
             browser.driver.get(page);

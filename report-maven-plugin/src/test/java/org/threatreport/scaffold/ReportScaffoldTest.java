@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.threatreport.check.CheckResult;
 import org.threatreport.check.ReportCheck;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.BuildResult;
 import org.threatreport.pipeline.ReportBuild;
 
@@ -34,7 +34,7 @@ class ReportScaffoldTest {
     @TempDir
     Path dir;
 
-    static final BuildLog QUIET = new BuildLog() {
+    static final Log QUIET = new Log() {
         @Override
         public void info(String message) {
         }

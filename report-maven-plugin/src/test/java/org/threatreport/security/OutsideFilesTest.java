@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.check.ReportCheck;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.testing.ProjectFiles;
 
@@ -37,7 +37,7 @@ class OutsideFilesTest {
     }
 
     private static List<String> checkErrors(BuildOptions options) throws Exception {
-        return new ReportCheck(options, BuildLog.silent()).run().errors().stream()
+        return new ReportCheck(options, Log.silent()).run().errors().stream()
                 .map(p -> p.format(options.projectDir())).toList();
     }
 
@@ -49,7 +49,7 @@ class OutsideFilesTest {
             Files.writeString(schema, Files.readString(schema).replaceFirst("(?m)^file: .*\\n", "")
                     .replaceFirst("(?m)^table: incidents$", "table: incidents\nfile: " + outside));
 
-            InputException build = assertThrows(InputException.class, () -> new ReportBuild(options, BuildLog.silent()).run());
+            InputException build = assertThrows(InputException.class, () -> new ReportBuild(options, Log.silent()).run());
             List<String> check = checkErrors(options);
 
             String expected = "data/incidents.schema.yaml:2:7: error: file '" + outside + "' is outside the data folder";
@@ -69,7 +69,7 @@ class OutsideFilesTest {
         Files.createSymbolicLink(options.templateDir().resolve("assets/custom.css"), dir.resolve("secret.csv"));
         Files.createSymbolicLink(options.dataDir().resolve("inside.csv"), options.dataDir().resolve("incidents.csv"));
 
-        InputException build = assertThrows(InputException.class, () -> new ReportBuild(options, BuildLog.silent()).run());
+        InputException build = assertThrows(InputException.class, () -> new ReportBuild(options, Log.silent()).run());
 
         String suffix = ": error: is a symbolic link to a file outside the project: copy the file into the project"
                 + " instead, so that the report holds only its own files";
@@ -102,7 +102,7 @@ class OutsideFilesTest {
         String expected = "content/03-kinds.md:7:1: error: figure 'fig-kinds' would draw 61 categories, more than a chart"
                 + " can show legibly (60): keep the largest with 'top: 20' (the rest folded into one entry), or show them"
                 + " all as a {table}";
-        InputException build = assertThrows(InputException.class, () -> new ReportBuild(options, BuildLog.silent()).run());
+        InputException build = assertThrows(InputException.class, () -> new ReportBuild(options, Log.silent()).run());
         assertEquals(List.of(expected), build.describe(options.projectDir()).lines().toList());
         assertTrue(checkErrors(options).contains(expected), checkErrors(options).toString());
     }

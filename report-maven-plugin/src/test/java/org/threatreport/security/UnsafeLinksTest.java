@@ -16,7 +16,7 @@ import org.threatreport.check.ReportCheck;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.testing.ProjectFiles;
 
@@ -51,8 +51,8 @@ class UnsafeLinksTest {
                 "content/01-links.md:10:8: error: link target 'javascript:alert(1)' is not allowed");
 
         InputException build = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
-                () -> new ReportBuild(options, BuildLog.silent()).run());
-        CheckResult check = new ReportCheck(options, BuildLog.silent()).run();
+                () -> new ReportBuild(options, Log.silent()).run());
+        CheckResult check = new ReportCheck(options, Log.silent()).run();
 
         for (List<String> found : List.of(build.describe(dir).lines().toList(),
                 check.errors().stream().map(p -> p.format(dir)).toList())) {
@@ -65,7 +65,7 @@ class UnsafeLinksTest {
     @Test
     void computedTargetsAndRawHtmlNeverBecomeLinksOrMarkupInAnyOutput(@TempDir Path dir) throws Exception {
         BuildOptions options = project("links", dir);
-        new ReportBuild(options, BuildLog.silent()).run();
+        new ReportBuild(options, Log.silent()).run();
         Path site = options.versionDir();
         for (String file : List.of("01-links.md", "report.md", "01-links.ipynb")) {
             String text = java.nio.file.Files.readString(site.resolve(file), StandardCharsets.UTF_8);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.check.ReportCheck;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.testing.ProjectFiles;
 
 /** A YAML value of the wrong type is a located error — never read as whatever it happens to convert to. */
@@ -22,7 +22,7 @@ class WrongTypesTest {
                 dir.resolve("site-template"), dir.resolve("target/report-site"), dir.resolve("target/report-cache"), "1.0",
                 Optional.empty());
 
-        List<String> errors = new ReportCheck(options, BuildLog.silent()).run().errors().stream()
+        List<String> errors = new ReportCheck(options, Log.silent()).run().errors().stream()
                 .map(p -> p.format(dir)).toList();
 
         assertEquals(List.of(
