@@ -8,7 +8,16 @@ import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.core.TemplateProcessingTracer;
+import freemarker.core.TemplateProcessingTracer.TracedElement;
+import freemarker.template.Template;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Locale;
+import java.util.Map;
+import org.threatreport.config.RenderLimits;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Problem;
 import java.util.TimeZone;
 
 /**
@@ -85,6 +94,51 @@ public final class Engines {
     public Configuration layouts() {
         return layouts;
     }
+
+    /**
+     * Lays out {@code model} with the layout {@code name} within {@code limits}. A mistake in a layout,
+     * a budget spent, or a layout calling itself without end is a problem located in the layout's file.
+     */
+    public String layout(String name, Map<String, Object> model, TemplateSet templates, RenderLimits limits)
+            throws InputException, IOException {
+        StringWriter out = new StringWriter();
+        try {
+            Template template = layouts.getTemplate(name);
+            freemarker.core.Environment environment = template.createProcessingEnvironment(model, out);
+            RenderBudget budget = RenderBudget.start(limits, out.getBuffer());
+            TracedElement[] last = {null};
+            environment.setTemplateProcessingTracer(new TemplateProcessingTracer() {
+                @Override
+                public void enterElement(freemarker.core.Environment env, TracedElement element) {
+                    last[0] = element;
+                    budget.check(element);
+                }
+
+                @Override
+                public void exitElement(freemarker.core.Environment env, TracedElement element) {
+                }
+            });
+            try {
+                environment.process();
+            } catch (StackOverflowError e) {
+                throw InputException.of(last[0] == null ? Problem.error(templates.projectDir().resolve(name), 1, 1, RECURSION)
+                        : Problem.error(templates.projectDir().resolve(last[0].getTemplate().getSourceName()),
+                        last[0].getBeginLine(), last[0].getBeginColumn(), RECURSION));
+            }
+            return out.toString();
+        } catch (RenderBudget.Exceeded e) {
+            throw InputException.of(e.problem(templates.projectDir().resolve(e.template())));
+        } catch (TemplateException e) {
+            if (e.getCause() instanceof RenderBudget.Exceeded exceeded) {
+                throw InputException.of(exceeded.problem(templates.projectDir().resolve(exceeded.template())));
+            }
+            throw InputException.of(TemplateProblems.ofLayout(templates, e));
+        } catch (IOException e) {
+            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseThrow(() -> e));
+        }
+    }
+
+    private static final String RECURSION = "the layout calls itself without end: a macro or include that never stops?";
 
     LayoutRecorder layoutRecorder() {
         return layoutRecorder;

@@ -6,9 +6,9 @@ import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.Problem;
 
 /**
- * The time and output a chapter's rendering may still use, checked each time FreeMarker enters an
- * element of the template (loops are given a check in every round); past either, the rendering
- * stops with the element it was at.
+ * The time and output a chapter's or a page's rendering may still use, checked each time FreeMarker
+ * enters an element of a template (loops are given a check in every round); past either, the
+ * rendering stops with the element it was at.
  */
 final class RenderBudget {
 
@@ -18,6 +18,7 @@ final class RenderBudget {
         private final int line;
         private final int column;
         private final String element;
+        private final String template;
 
         private Exceeded(String what, TracedElement at) {
             super(what, null, false, false);
@@ -25,6 +26,12 @@ final class RenderBudget {
             this.line = at.getBeginLine();
             this.column = at.getBeginColumn();
             this.element = at.getDescription();
+            this.template = at.getTemplate().getSourceName();
+        }
+
+        /** The name of the template the rendering was in: a layout's, for a page. */
+        String template() {
+            return template;
         }
 
         Problem problem(Path file) {

@@ -1,17 +1,14 @@
 package org.threatreport.site;
 
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.render.Engines;
 import org.threatreport.render.Messages;
-import org.threatreport.render.TemplateProblems;
 import org.threatreport.render.TemplateSet;
 
 /**
@@ -54,15 +51,6 @@ public final class SiteLayouts {
     public String render(String name, Map<String, Object> model) throws InputException, IOException {
         Map<String, Object> withStrings = new HashMap<>(model);
         withStrings.putIfAbsent("msg", messages.strings());
-        try {
-            Template template = engines.layouts().getTemplate(name);
-            StringWriter out = new StringWriter();
-            template.process(withStrings, out);
-            return out.toString();
-        } catch (TemplateException e) {
-            throw InputException.of(TemplateProblems.ofLayout(templates, e));
-        } catch (IOException e) {
-            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseThrow(() -> e));
-        }
+        return engines.layout(name, withStrings, templates, RenderLimits.DEFAULT);
     }
 }
