@@ -17,9 +17,15 @@ public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
     private final Map<Path, Integer> perFile = new HashMap<>();
+    private final Map<Path, Integer> warningsPerFile = new HashMap<>();
 
+    private Map<Path, Integer> counts(Problem.Severity severity) {
+        return severity == Problem.Severity.ERROR ? perFile : warningsPerFile;
+    }
+
+    /** Errors and warnings are limited apart, so that a warning never hides an error. */
     public synchronized void add(Problem problem) {
-        int count = perFile.merge(problem.file(), 1, Integer::sum);
+        int count = counts(problem.severity()).merge(problem.file(), 1, Integer::sum);
         if (count <= LIMIT_PER_FILE) {
             found.add(problem);
         }
@@ -37,19 +43,27 @@ public final class Problems {
     public void addAll(Problems other) {
         List<Problem> theirs;
         Map<Path, Integer> theirCounts;
+        Map<Path, Integer> theirWarnings;
         synchronized (other) {
             theirs = List.copyOf(other.found);
             theirCounts = Map.copyOf(other.perFile);
+            theirWarnings = Map.copyOf(other.warningsPerFile);
         }
         synchronized (this) {
             theirs.forEach(this::add);
-            theirCounts.forEach((file, count) -> {
-                int kept = (int) theirs.stream().filter(p -> p.file().equals(file)).count();
-                if (count > kept) {
-                    perFile.merge(file, count - kept, Integer::sum);
-                }
-            });
+            addCounts(theirs, theirCounts, Problem.Severity.ERROR);
+            addCounts(theirs, theirWarnings, Problem.Severity.WARNING);
         }
+    }
+
+    /** Counts the problems {@code theirs} left out beyond those added one by one. */
+    private void addCounts(List<Problem> theirs, Map<Path, Integer> theirCounts, Problem.Severity severity) {
+        theirCounts.forEach((file, count) -> {
+            int kept = (int) theirs.stream().filter(p -> p.file().equals(file) && p.severity() == severity).count();
+            if (count > kept) {
+                counts(severity).merge(file, count - kept, Integer::sum);
+            }
+        });
     }
 
     public synchronized boolean isEmpty() {
@@ -64,7 +78,8 @@ public final class Problems {
     /** Whether a problem was found in {@code file}. */
     public synchronized boolean concerns(Path file) {
         Path normal = file.toAbsolutePath().normalize();
-        return perFile.keySet().stream().anyMatch(f -> f.toAbsolutePath().normalize().equals(normal));
+        return java.util.stream.Stream.concat(perFile.keySet().stream(), warningsPerFile.keySet().stream())
+                .anyMatch(f -> f.toAbsolutePath().normalize().equals(normal));
     }
 
     public synchronized List<Problem> list() {
@@ -73,6 +88,12 @@ public final class Problems {
             if (count > LIMIT_PER_FILE) {
                 all.add(Problem.error(file, "… and " + (count - LIMIT_PER_FILE)
                         + " more problems in this file (fix the ones above first)"));
+            }
+        });
+        warningsPerFile.forEach((file, count) -> {
+            if (count > LIMIT_PER_FILE) {
+                all.add(new Problem(file, 0, 0, Problem.Severity.WARNING,
+                        "… and " + (count - LIMIT_PER_FILE) + " more warnings in this file"));
             }
         });
         return all;

@@ -137,7 +137,9 @@ class ReaderEquivalenceTest {
                 compare(expected, actual, how);
                 org.threatreport.diagnostic.Problems found = new org.threatreport.diagnostic.Problems();
                 LoadedTable actualTable = CsvTableReader.read(schema, year, found);
-                List<org.threatreport.diagnostic.Problem> actualLenient = found.list();
+                // The warning of a last row without a line break is the reader's own: the reference knows none.
+                List<org.threatreport.diagnostic.Problem> actualLenient = found.list().stream()
+                        .filter(p -> p.severity() == org.threatreport.diagnostic.Problem.Severity.ERROR).toList();
                 assertEquals(formatted(expectedLenient), formatted(actualLenient), how + ", leniently");
                 assertEquals(expectedTable == null, actualTable == null, how + ", leniently");
                 if (expectedTable != null) {
@@ -162,7 +164,10 @@ class ReaderEquivalenceTest {
         try {
             return read.read();
         } catch (InputException e) {
-            return e.describe(ROOT);
+            // Only errors: the warning of a last row without a line break is the reader's own.
+            return new InputException(e.problems().stream()
+                    .filter(p -> p.severity() == org.threatreport.diagnostic.Problem.Severity.ERROR).toList())
+                    .describe(ROOT);
         }
     }
 

@@ -40,6 +40,7 @@ class ServeMojoTest {
         set(mojo, "output", project.resolve("target/report-site").toFile());
         set(mojo, "cache", project.resolve("target/report-cache").toFile());
         set(mojo, "version", "2017");
+        set(mojo, "renderTimeout", 60); // as Maven injects its default
         set(mojo, "port", port);
         set(mojo, "bind", "127.0.0.1");
         mojo.setLog(new SystemStreamLog());
