@@ -43,6 +43,14 @@ final class DavWagon extends WebDavWagon implements ServerOperations {
         check(send(new HttpMove(address(from), address(to), true)), "move " + from + " to " + to, 201, 204);
     }
 
+    /** MOVE with {@code Overwrite: F}: the server answers 412 when the name is taken, 404 when the source is gone. */
+    @Override
+    public boolean moveIfAbsent(String from, String to) throws IOException {
+        int status = send(new HttpMove(address(from), address(to), false));
+        check(status, "move " + from + " to " + to, 201, 204, 404, 412);
+        return status == 201 || status == 204;
+    }
+
     @Override
     public void delete(String path) throws IOException {
         check(send(new HttpDelete(address(path))), "delete " + path, 200, 204, 404);
