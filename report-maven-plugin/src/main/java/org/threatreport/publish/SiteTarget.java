@@ -22,7 +22,10 @@ public interface SiteTarget extends AutoCloseable {
     /** The names in a folder ({@code ""} for the site root); folders end with {@code /}; empty when it does not exist. */
     List<String> list(String folder) throws IOException;
 
-    /** Writes a file, creating its folders; a reader sees either the old file or the whole new one. */
+    /**
+     * Writes a file, creating its folders. Not necessarily in one step (a mounted folder is written as
+     * it comes): publishing writes only under {@code .publish/}, and {@link #move}s files into place.
+     */
     void write(String path, byte[] content) throws IOException;
 
     /** Creates a folder (its parent must exist), only if it does not exist; creates the site root first when needed. */
