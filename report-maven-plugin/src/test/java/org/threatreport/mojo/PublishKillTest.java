@@ -35,7 +35,8 @@ import org.threatreport.site.Versions;
  * and cleans up after it. Two versions take turns, each a new version the first time and replaced
  * ({@code report.overwrite}) after, so a killed publish is caught moving a new version into place,
  * replacing one file by file, updating {@code latest/} and the root files; half the kills come right
- * after a rename or a delete. The random steps come from a fixed seed.
+ * after a rename or a delete. The random steps come from a fixed seed. Each publish's JVM is started
+ * while the one before runs, so the test waits for JVMs to start only once.
  */
 class PublishKillTest {
 
@@ -88,7 +89,7 @@ class PublishKillTest {
                         }
                     }
                     // A breath between rounds, so the publishes being killed get the machine's cores too.
-                    Thread.sleep(2);
+                    Thread.sleep(5);
                 } catch (Exception e) {
                     failures.add(e.toString());
                 }
@@ -107,43 +108,71 @@ class PublishKillTest {
         }
     }
 
-    /** Starts a publish in its own JVM; returns the steps it printed, killing it after {@code killAfter} of them (0: never). */
-    static List<String> publishInChild(String version, boolean overwrite, int killAfter) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                PublishMain.class.getName(), fixture.siteRoot().toString(), version, url, USER, PASSWORD, "0"));
-        if (overwrite) {
-            command.add("overwrite");
+    /**
+     * A publish in its own JVM ({@link PublishMain}), started ahead: it warms up with a dry run while
+     * the publish before it runs, and publishes when {@link #run} says so.
+     */
+    static final class Child {
+        private final Process process;
+        private final BufferedReader lines;
+
+        Child(String version) throws Exception {
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    PublishMain.class.getName(), fixture.siteRoot().toString(), version, url, USER, PASSWORD, "0",
+                    "overwrite", "warm");
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> steps = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("SLF4J")) {
-                    continue;
+
+        /** Publishes; returns the steps it printed, killing it (SIGKILL) after {@code killAfter} of them (0: never). */
+        List<String> run(int killAfter) throws Exception {
+            List<String> steps = new ArrayList<>();
+            try {
+                for (String line = lines.readLine(); line != null && !line.equals("ready"); line = lines.readLine()) {
+                    if (!line.startsWith("SLF4J")) {
+                        steps.add(line);
+                    }
                 }
-                steps.add(line);
-                if (killAfter > 0 && steps.size() >= killAfter) {
-                    child.destroyForcibly();
-                    break;
+                assertEquals(List.of(), steps, "the warm-up printed nothing but ready");
+                process.getOutputStream().write('\n');
+                process.getOutputStream().flush();
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    steps.add(line);
+                    if (killAfter > 0 && steps.size() >= killAfter) {
+                        process.destroyForcibly();
+                        break;
+                    }
                 }
+            } finally {
+                process.destroyForcibly();
+                assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+                lines.close();
             }
-        } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+            return steps;
         }
+
+        void stop() throws Exception {
+            process.destroyForcibly();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A whole publish (with overwrite) in this JVM; returns its steps. */
+    static List<String> publishHere(String version) throws Exception {
+        List<String> steps = new ArrayList<>();
+        PublishFixture.publish(PublishFixture.options(fixture.siteRoot(), version, url, true, false, false),
+                PublishFixture.auth(USER, PASSWORD), new ArrayList<>(),
+                target -> new SteppedTarget(target, (step, path) -> steps.add(step + " " + path)));
         return steps;
     }
 
     @Test
     void readersSeeOnly200sWhilePublishesAreKilledAtRandomSteps() throws Exception {
-        List<String> first = publishInChild("2017.1", false, 0);
-        assertEquals("published", first.get(first.size() - 1), first.toString());
+        fixture.publish("2017.1", url, PublishFixture.auth(USER, PASSWORD));
         // A whole replacing publish, to count its steps: each kill comes after a random number of them.
-        List<String> whole = publishInChild("2017.1", true, 0);
-        assertEquals("published", whole.get(whole.size() - 1), whole.toString());
-        int steps = whole.size() - 1;
+        List<String> whole = publishHere("2017.1");
+        int steps = whole.size();
         // Half the kills come right after a step that changes what readers see (a rename or a delete,
         // where a reader could miss a file), the other half after any step.
         List<Integer> visible = new ArrayList<>();
@@ -158,17 +187,22 @@ class PublishKillTest {
         Reader reader = new Reader();
         reader.start();
         List<String> killedAt = new ArrayList<>();
+        Child next = new Child("2017.0");
         try {
             for (int kill = 0; kill < KILLS; kill++) {
                 String version = kill % 2 == 0 ? "2017.0" : "2017.1";
                 int killAfter = random.nextBoolean() ? visible.get(random.nextInt(visible.size())) : 1 + random.nextInt(steps);
-                List<String> done = publishInChild(version, true, killAfter);
+                Child child = next;
+                next = kill + 1 < KILLS ? new Child(kill % 2 == 0 ? "2017.1" : "2017.0") : null;
+                List<String> done = child.run(killAfter);
                 killedAt.add(version + " after " + done.get(done.size() - 1));
             }
             // The next publish finishes what the last killed one left, and cleans up.
-            List<String> last = publishInChild("2017.1", true, 0);
-            assertEquals("published", last.get(last.size() - 1), last.toString());
+            publishHere("2017.1");
         } finally {
+            if (next != null) {
+                next.stop();
+            }
             reader.stop.set(true);
             reader.join(20_000);
         }
