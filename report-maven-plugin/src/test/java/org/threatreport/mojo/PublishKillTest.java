@@ -2,7 +2,6 @@ package org.threatreport.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.site.Versions;
+import org.threatreport.testing.Requires;
 
 /**
  * Publishes killed at random steps while a reader keeps fetching the site: every response for
@@ -53,7 +53,7 @@ class PublishKillTest {
 
     @BeforeAll
     static void startServerAndBuild() throws Exception {
-        assumeTrue(Nginx.available(), "nginx with WebDAV is not installed: apt-get install nginx libnginx-mod-http-dav-ext");
+        Requires.that(Nginx.available(), "nginx with WebDAV (apt-get install nginx libnginx-mod-http-dav-ext)");
         nginx = Nginx.start(work.resolve("nginx"), USER, PASSWORD, "/reports/404.html");
         url = nginx.dav("reports/");
         fixture = new PublishFixture(work.resolve("project")).build("2017.0").build("2017.1");

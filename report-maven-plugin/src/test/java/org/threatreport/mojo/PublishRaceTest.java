@@ -2,7 +2,6 @@ package org.threatreport.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.threatreport.config.PublishOptions;
 import org.threatreport.publish.PublishException;
 import org.threatreport.publish.SiteTarget;
 import org.threatreport.site.Versions;
+import org.threatreport.testing.Requires;
 
 /**
  * Publishes started at the same moment against a real nginx with WebDAV, some steps slowed down as a
@@ -51,7 +51,7 @@ class PublishRaceTest {
 
     @BeforeAll
     static void startServerAndBuild() throws Exception {
-        assumeTrue(Nginx.available(), "nginx with WebDAV is not installed: apt-get install nginx libnginx-mod-http-dav-ext");
+        Requires.that(Nginx.available(), "nginx with WebDAV (apt-get install nginx libnginx-mod-http-dav-ext)");
         nginx = Nginx.start(work.resolve("nginx"), USER, PASSWORD, "/reports/404.html");
         url = nginx.dav("reports/");
         fixture = new PublishFixture(work.resolve("project"));

@@ -2,7 +2,6 @@ package org.threatreport.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.threatreport.testing.Requires;
 
 /**
  * The site root as {@code site:report} leaves it ({@code target/report-site}, two versions), served by
@@ -26,7 +26,7 @@ class ServedSiteTest {
 
     @Test
     void everyFileOfTheSiteIsServedByAWebServerRunningAsAnotherUser() throws Exception {
-        assumeTrue(Files.isExecutable(Nginx.BINARY), "nginx is not installed: apt-get install nginx");
+        Requires.that(Files.isExecutable(Nginx.BINARY), "nginx (apt-get install nginx)");
         // The test's own folder, which www-data may pass through, as it may /srv or /var/www: what is
         // checked is that the files the build writes are readable, not the test's temporary folder.
         Path base = Files.createTempDirectory("served-site-");
