@@ -16,15 +16,24 @@ assert new File(hosting, 'latest/index.html').getText('UTF-8').contains('url=../
 def corrections = new File(hosting, '2017.1/corrections.html').getText('UTF-8')
 assert corrections.contains('data-since="2017.0"')
 assert corrections.contains('政府部门 <strong>5</strong> → <strong>6</strong>')
-assert hosting.list().findAll { it.startsWith('.') } == [] : 'no lock or staging folder is left'
+assert hosting.list().findAll { it.startsWith('.') && it != '.publish' } == []
+assert new File(hosting, '.publish').list() as List == [] : 'no lock or upload is left'
+// Readable by a web server running as another user.
+assert java.nio.file.Files.getPosixFilePermissions(new File(hosting, '2017.1/index.html').toPath()) ==
+        java.nio.file.attribute.PosixFilePermissions.fromString('rw-r--r--')
+assert java.nio.file.Files.getPosixFilePermissions(new File(hosting, 'latest').toPath()) ==
+        java.nio.file.attribute.PosixFilePermissions.fromString('rwxr-xr-x')
 
 // -Dreport.publishUrl sent 2017.1 elsewhere, alone there.
 def elsewhere = new JsonSlurper().parse(new File(basedir, 'target/elsewhere/versions.json'))
 assert elsewhere*.version == ['2017.1']
 
-// The last run: a version with '..' is refused in one line, before anything is sent.
+// The last runs: a version with '..' is refused in one line, before anything is sent; a version named
+// like a file of the site root is refused by site:report too.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("[ERROR] Failed to execute goal org.threatreport:report-maven-plugin:") && log.contains(":publish")
-assert log.contains("report.version '../2017.1' cannot be published: a version is a folder name of letters, digits")
+assert log.contains("report.version '../2017.1' is not a usable version: a version is a folder name of letters, digits")
+assert log.contains("report.version 'latest' is the name of a file of the site root (index.html, versions.html,")
+assert !new File(basedir, 'target/report-site/latest/values.json').exists()
 assert !log.contains('\tat org.threatreport') : 'a stack trace was printed at the default log level'
 return true

@@ -34,7 +34,12 @@ http {
             dav_methods PUT DELETE MKCOL COPY MOVE;
             dav_ext_methods PROPFIND OPTIONS;
             create_full_put_path on;
+            dav_access user:rw group:r all:r;
             limit_except GET HEAD {
+                auth_basic "threat reports";
+                auth_basic_user_file ${p}/htpasswd;
+            }
+            location ~ /\\. {
                 auth_basic "threat reports";
                 auth_basic_user_file ${p}/htpasswd;
             }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What one build reads and writes, validated when built. The Maven goals adapt their parameters
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * @param templateDir   files overriding the built-in site template (may not exist)
  * @param outputDir     the site root: the report is written to {@code outputDir/version}
  * @param cacheDir      where drawn figures are kept between builds
- * @param version       the version folder's name
+ * @param version       the version folder's name (see {@link VersionName} for what it may be)
  * @param chartFont     a font file for chart labels, or empty to choose one
  * @param siteUrl       where readers reach the site root once published ({@code https://…/reports/}), or
  *                      empty when not known: addresses that must be absolute (the sitemap, canonical and
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
 public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                            Path outputDir, Path cacheDir, String version, Optional<Path> chartFont,
                            Optional<URI> siteUrl, RenderLimits renderLimits) {
-
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
     public BuildOptions {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -42,10 +39,7 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
         Objects.requireNonNull(siteUrl, "siteUrl");
         Objects.requireNonNull(renderLimits, "renderLimits");
         List<String> wrong = new ArrayList<>();
-        if (version == null || !VERSION.matcher(version).matches() || version.contains("..")) {
-            wrong.add("report.version '" + version + "' is not a usable folder name: use letters,"
-                    + " digits, '.', '-', '_' or '+', starting with a letter or digit (e.g. 2017.1)");
-        }
+        VersionName.problem("report.version", version).ifPresent(wrong::add);
         siteUrl.ifPresent(url -> {
             if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null
                     || url.getRawQuery() != null || url.getRawFragment() != null) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * record; tests build it directly.
  *
  * @param siteRoot    the local site root the version was built into ({@code target/report-site})
- * @param version     the version to publish: the name of its folder there and on the server
+ * @param version     the version to publish: the name of its folder there and on the server (see {@link VersionName})
  * @param url         the hosting target, for messages ({@code dav:https://intranet/reports/}, {@code file:///srv/reports})
  * @param siteUrl     where readers reach the site root, for sitemaps and the 404 page; empty when unknown
  * @param templateDir the project's site template (UI strings of the pages publish writes)
@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 public record PublishOptions(Path siteRoot, String version, String url, Optional<String> siteUrl, Path templateDir,
                              boolean overwrite, boolean breakLock, boolean dryRun) {
 
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
 
     public PublishOptions {
@@ -32,11 +31,7 @@ public record PublishOptions(Path siteRoot, String version, String url, Optional
         Objects.requireNonNull(templateDir, "templateDir");
         Objects.requireNonNull(siteUrl, "siteUrl");
         List<String> wrong = new ArrayList<>();
-        if (version == null || !VERSION.matcher(version).matches() || version.contains("..")
-                || version.equals("latest")) {
-            wrong.add("report.version '" + version + "' cannot be published: a version is a folder name of letters,"
-                    + " digits, '.', '-', '_' or '+' (no '/' or '..', not 'latest'), e.g. -Dreport.version=2017.1");
-        }
+        VersionName.problem("report.version", version).ifPresent(wrong::add);
         if (url == null || url.isBlank()) {
             wrong.add("no hosting target: set <distributionManagement><site><url> in the POM, <publishUrl> in the"
                     + " plugin's configuration, or -Dreport.publishUrl=dav:https://host/path/");

@@ -45,7 +45,11 @@ public abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.cache", defaultValue = "${project.build.directory}/report-cache", required = true)
     protected File cache;
 
-    /** The version being built: the name of its folder, shown on every page (e.g. 2017, 2017.1). */
+    /**
+     * The version being built: the name of its folder, shown on every page (e.g. 2017, 2017.1). Letters,
+     * digits, {@code .}, {@code -}, {@code _} and {@code +}, starting with a letter or digit, at most 64
+     * characters, and not a name of the site root ({@code latest}, {@code index.html}, {@code versions.json}, …).
+     */
     @Parameter(property = "report.version", defaultValue = "${project.version}", required = true)
     protected String version;
 

@@ -15,10 +15,11 @@ import org.apache.maven.wagon.providers.webdav.WebDavWagon;
 import org.threatreport.publish.TargetException;
 
 /**
- * Maven's WebDAV wagon ({@code dav:http(s)://}, from {@code wagon-webdav-jackrabbit}) with the three
- * WebDAV methods publishing needs and the {@code Wagon} interface lacks — MKCOL (create a folder only
- * if new), MOVE and DELETE — sent through the wagon's own HTTP client, so they use the same
- * credentials, proxy and connection settings as its uploads.
+ * Maven's WebDAV wagon ({@code dav:http(s)://}, from {@code wagon-webdav-jackrabbit}) with the WebDAV
+ * methods publishing needs and the {@code Wagon} interface lacks — MKCOL (create a folder only if new),
+ * MOVE (with {@code Overwrite: T} to rename a file over another in one step, with {@code Overwrite: F}
+ * to take a name only if it is free: the lock) and DELETE — sent through the wagon's own HTTP client,
+ * so they use the same credentials, proxy and connection settings as its uploads.
  */
 final class DavWagon extends WebDavWagon implements ServerOperations {
 
@@ -41,6 +42,14 @@ final class DavWagon extends WebDavWagon implements ServerOperations {
     @Override
     public void move(String from, String to) throws IOException {
         check(send(new HttpMove(address(from), address(to), true)), "move " + from + " to " + to, 201, 204);
+    }
+
+    /** MOVE with {@code Overwrite: F}: the server answers 412 when the name is taken, 404 when the source is gone. */
+    @Override
+    public boolean moveIfAbsent(String from, String to) throws IOException {
+        int status = send(new HttpMove(address(from), address(to), false));
+        check(status, "move " + from + " to " + to, 201, 204, 404, 412);
+        return status == 201 || status == 204;
     }
 
     @Override

@@ -35,7 +35,8 @@ import org.threatreport.publish.Publisher;
  * Publishes a built version of the report ({@code <output>/<version>/}, made by {@code site:report})
  * to the site root on the hosting server, beside the versions published before, and updates the
  * site root's version list, {@code latest} and home page. A published version does not change, a
- * reader never sees a half-published version, and two publishes at once are refused.
+ * reader never misses a file of a listed version or of {@code latest}, two publishes never hold the
+ * lock at once, and credentials are never logged (see README, "Security model").
  *
  * <p>The target is the POM's {@code <distributionManagement><site><url>} (or {@code <publishUrl>});
  * credentials come only from the {@code <server>} of {@code settings.xml} with the same id; the
@@ -61,7 +62,10 @@ public class PublishMojo extends AbstractMojo {
     @Parameter(property = "report.serverId")
     private String serverId;
 
-    /** The version to publish: the folder {@code site:report} built (e.g. 2017.1). */
+    /**
+     * The version to publish: the folder {@code site:report} built (e.g. 2017.1); the same rule for its
+     * name as {@code site:report}'s {@code report.version}.
+     */
     @Parameter(property = "report.version", defaultValue = "${project.version}", required = true)
     private String version;
 

@@ -14,7 +14,11 @@ interface ServerOperations {
     /** @return false when the folder exists already */
     boolean createFolder(String folder) throws IOException;
 
+    /** @see org.threatreport.publish.SiteTarget#move */
     void move(String from, String to) throws IOException;
+
+    /** @see org.threatreport.publish.SiteTarget#moveIfAbsent */
+    boolean moveIfAbsent(String from, String to) throws IOException;
 
     void delete(String path) throws IOException;
 }

@@ -71,6 +71,7 @@ final class WagonSiteTarget implements SiteTarget {
                 operations = new FolderOperations(Path.of(repository.getBasedir()));
             }
             case "dav", "dav+http", "dav+https", "davs" -> {
+                silenceHttpClientLogs();
                 DavWagon dav = new DavWagon();
                 wagon = dav;
                 operations = dav;
@@ -93,6 +94,27 @@ final class WagonSiteTarget implements SiteTarget {
             throw unreachable(url, e);
         }
         return new WagonSiteTarget(wagon, operations, url, serverId);
+    }
+
+    /**
+     * The loggers of the WebDAV wagon's HTTP client that write every request's headers and bytes: with
+     * {@code mvn -X} they would print the {@code Authorization} header, the password in base64, for every
+     * request. Maven's own logging configuration silences only the shaded client of its built-in HTTP
+     * wagon (MNG-6181), not this one.
+     */
+    static final List<String> HTTP_CLIENT_LOGS = List.of("org.apache.http.headers", "org.apache.http.wire");
+
+    /**
+     * Turns the loggers of {@link #HTTP_CLIENT_LOGS} off, whatever the log level, as Maven's logging
+     * configuration does for its own client: through the system properties its logger reads when a logger
+     * is made. The client makes them when its classes are first used, so this runs before the first
+     * {@link DavWagon} is created (not in DavWagon itself: its superclasses would be set up first). The
+     * setting is the same for every publish, so setting it again changes nothing.
+     */
+    private static void silenceHttpClientLogs() {
+        for (String log : HTTP_CLIENT_LOGS) {
+            System.setProperty("org.slf4j.simpleLogger.log." + log, "off");
+        }
     }
 
     @Override
@@ -154,6 +176,11 @@ final class WagonSiteTarget implements SiteTarget {
     @Override
     public void move(String from, String to) throws IOException {
         operations.move(from, to);
+    }
+
+    @Override
+    public boolean moveIfAbsent(String from, String to) throws IOException {
+        return operations.moveIfAbsent(from, to);
     }
 
     @Override

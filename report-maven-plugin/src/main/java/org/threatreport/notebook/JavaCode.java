@@ -99,9 +99,21 @@ final class JavaCode {
                 import tech.tablesaw.selection.*;
 
                 // The data: each table from its CSV file in data/ beside this notebook, every column as text.
+                // A text cell a spreadsheet would run as a formula (one starting with =, +, -, @) was saved with
+                // an apostrophe in front; it is taken off here, so the values are exactly those the report read.
                 Table readCsv(String name, String file, String charset) {
-                    return Table.read().usingOptions(CsvReadOptions.builder(new Source(new File(file), Charset.forName(charset)))
+                    Table table = Table.read().usingOptions(CsvReadOptions.builder(new Source(new File(file), Charset.forName(charset)))
                             .tableName(name).columnTypes(column -> ColumnType.STRING).missingValueIndicator("").build());
+                    String number = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?%?";
+                    for (StringColumn column : table.stringColumns()) {
+                        for (int i = 0; i < column.size(); i++) {
+                            String value = column.get(i);
+                            if (value.matches("''*[=+@\\t\\r-](?s).*") && !value.substring(1).matches(number)) {
+                                column.set(i, value.substring(1));
+                            }
+                        }
+                    }
+                    return table;
                 }
 
                 """);

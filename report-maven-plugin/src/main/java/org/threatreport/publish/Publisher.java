@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.threatreport.config.PublishOptions;
@@ -28,22 +32,19 @@ import org.threatreport.site.Versions;
  * with a half-published site:
  * <ol>
  *   <li>check: the version was built, is not published yet (or {@code overwrite}), the server answers;</li>
- *   <li>lock the site root, so a second publish at the same time is refused;</li>
+ *   <li>lock the site root, so a second publish at the same time is refused ({@link PublishLock});</li>
  *   <li>complete the version against the server: its corrections log compared with the previous
  *       version of its edition <em>there</em>, its version list, its sitemap's addresses;</li>
- *   <li>upload it under a temporary name, then move it into place;</li>
+ *   <li>upload it under {@code .publish/}, then move it into place: a new version in one rename, a
+ *       replaced one file by file;</li>
  *   <li>write the root files ({@code 404.html}, sitemap index, {@code versions.html}, {@code latest/},
  *       {@code index.html}, then {@code versions.js} and {@code versions.json} last), each replacing the old one;</li>
  *   <li>unlock.</li>
  * </ol>
- * A publish stopped anywhere leaves the previous site working: leftovers have names starting with a dot,
- * and the next publish removes them.
+ * A publish stopped anywhere leaves every listed version and {@code latest/} complete and readable:
+ * its leftovers are under {@code .publish/}, and the next publish removes them.
  */
 public final class Publisher {
-
-    static final String STAGING = ".staging-";
-    static final String OLD = ".old-";
-    static final String TEMPORARY = ".tmp-";
 
     private final PublishOptions options;
     private final PublishLog log;
@@ -76,10 +77,11 @@ public final class Publisher {
                 return report(plan, true, start);
             }
             check(target);
-            try (PublishLock lock = PublishLock.acquire(target, options.version(), options.breakLock(), log)) {
+            try (PublishLock lock = PublishLock.acquire(target, options.version(), options.overwrite(), options.breakLock(),
+                    log)) {
                 removeLeftovers(target, lock);
                 Plan plan = plan(target, built);
-                install(target, plan, lock.nonce());
+                install(target, plan, lock);
                 return report(plan, false, start);
             }
         } catch (TargetException e) {
@@ -201,52 +203,45 @@ public final class Publisher {
     }
 
     /**
-     * Removes what interrupted publishes left. Their names start with a dot and hold the nonce of
-     * their lock, so the leftovers of the publish whose lock was just removed are found even where
-     * a listing hides such names (nginx's WebDAV does); any other the listing shows go too. A version
-     * or {@code latest/} moved aside and not yet replaced is moved back first.
+     * Removes what interrupted publishes left in {@code .publish/} (everything there but the lock, which
+     * is ours now), and the hidden names of earlier releases of this plugin that a listing shows. Warns
+     * when the publish that stopped was replacing a version, which may then hold files of both builds.
      */
     private void removeLeftovers(SiteTarget target, PublishLock lock) throws IOException {
-        List<String> root = target.list("");
-        if (lock.broken().isPresent()) {
-            PublishLock.Owner dead = lock.broken().get();
-            String nonce = dead.nonce();
-            for (String name : List.of(dead.version(), Versions.LATEST)) {
-                String old = OLD + name + "-" + nonce + "/";
-                if (!root.contains(name + "/") && target.read(old + "index.html").isPresent()) {
-                    log.warn("Restoring " + name + "/, moved aside by the publish that stopped");
-                    target.move(old, name + "/");
-                }
-                target.delete(STAGING + name + "-" + nonce + "/");
-                target.delete(old);
-            }
-            for (String name : SiteRoot.rootNames()) {
-                target.delete(TEMPORARY + nonce + "-" + name);
+        lock.broken().filter(PublishLock.Owner::overwrite).ifPresent(dead -> log.warn("The publish that stopped was"
+                + " replacing version " + dead.version() + ", which may now hold files of both builds: publish it again"
+                + " with -Dreport.overwrite=true"));
+        for (String name : target.list(PublishLock.AREA)) {
+            if (!(PublishLock.AREA + name).equals(PublishLock.FOLDER)) {
+                log.info("Removing " + PublishLock.AREA + name + ", left by a publish that did not finish");
+                target.delete(PublishLock.AREA + name);
             }
         }
-        for (String name : root) {
-            if (name.startsWith(STAGING) || name.startsWith(OLD) || name.startsWith(TEMPORARY)) {
+        for (String name : target.list("")) {
+            if (name.startsWith(".staging-") || name.startsWith(".old-") || name.startsWith(".tmp-")) {
                 log.info("Removing " + name + ", left by a publish that did not finish");
                 target.delete(name);
             }
         }
     }
 
-    private void install(SiteTarget target, Plan plan, String nonce) throws IOException {
+    /**
+     * Sends the version and then the root files, in an order in which a reader never misses a file:
+     * everything is uploaded under {@code .publish/} first and moved into place after (see {@link #putInPlace}),
+     * {@code versions.js} and {@code versions.json} last, each step after checking the lock is still ours.
+     */
+    private void install(SiteTarget target, Plan plan, PublishLock lock) throws IOException, PublishException {
         String version = options.version();
-        String staging = STAGING + version + "-" + nonce + "/";
+        String upload = PublishLock.AREA + "upload-" + version + "-" + lock.nonce() + "/";
         int done = 0;
         for (Map.Entry<String, byte[]> file : plan.files().entrySet()) {
-            target.write(staging + file.getKey(), file.getValue());
+            target.write(upload + file.getKey(), file.getValue());
             if (++done % 25 == 0) {
                 log.debug("Uploaded " + done + " of " + plan.files().size() + " files");
             }
         }
-        String old = OLD + version + "-" + nonce + "/";
-        if (plan.exists()) {
-            target.move(version + "/", old);
-        }
-        target.move(staging, version + "/");
+        lock.verify();
+        putInPlace(target, upload, version + "/", plan.files().keySet());
         log.info("Installed " + version + "/ (" + plan.files().size() + " files, " + size(plan.bytes()) + ")");
 
         Map<String, byte[]> latest = new TreeMap<>();
@@ -255,38 +250,68 @@ public final class Publisher {
                 latest.put(name.substring(Versions.LATEST.length() + 1), bytes);
             }
         });
-        boolean latestDone = false;
+        String latestUpload = PublishLock.AREA + "upload-" + Versions.LATEST + "-" + lock.nonce() + "/";
+        for (Map.Entry<String, byte[]> file : latest.entrySet()) {
+            target.write(latestUpload + file.getKey(), file.getValue());
+        }
+        String rootUpload = PublishLock.AREA + "root-" + lock.nonce() + "/";
         for (Map.Entry<String, byte[]> file : plan.rootFiles().entrySet()) {
-            if (file.getKey().startsWith(Versions.LATEST + "/")) {
+            if (!file.getKey().startsWith(Versions.LATEST + "/")) {
+                target.write(rootUpload + file.getKey(), file.getValue());
+            }
+        }
+        lock.verify();
+        boolean latestDone = false;
+        for (String name : plan.rootFiles().keySet()) {
+            if (name.startsWith(Versions.LATEST + "/")) {
                 if (!latestDone) {
-                    replaceFolder(target, Versions.LATEST, latest, nonce);
+                    putInPlace(target, latestUpload, Versions.LATEST + "/", latest.keySet());
                     latestDone = true;
                 }
                 continue;
             }
-            String temporary = TEMPORARY + nonce + "-" + file.getKey();
-            target.write(temporary, file.getValue());
-            target.move(temporary, file.getKey());
+            if (name.equals(Versions.JSON_FILE)) {
+                lock.verify(); // the list of versions is what two publishes at once would lose one of
+            }
+            target.move(rootUpload + name, name);
         }
-        if (plan.exists()) {
-            target.delete(old);
-        }
+        target.delete(rootUpload);
     }
 
-    private static void replaceFolder(SiteTarget target, String name, Map<String, byte[]> files, String nonce)
+    /**
+     * Moves the folder uploaded at {@code uploaded} to {@code folder}: in one rename when {@code folder}
+     * is new; else file by file (each rename replaces one file whole, the pages last), then removing
+     * the files the new one lacks. A reader asking for any file of a published version or of
+     * {@code latest/} gets the old file or the new one, never nothing; a folder is never missing.
+     */
+    private static void putInPlace(SiteTarget target, String uploaded, String folder, Collection<String> files)
             throws IOException {
-        String staging = STAGING + name + "-" + nonce + "/";
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            target.write(staging + file.getKey(), file.getValue());
+        if (target.moveIfAbsent(uploaded, folder)) {
+            return;
         }
-        String old = OLD + name + "-" + nonce + "/";
-        boolean exists = target.list("").contains(name + "/");
-        if (exists) {
-            target.move(name + "/", old);
+        List<String> order = new ArrayList<>(files);
+        order.sort(Comparator.comparing((String name) -> name.endsWith(".html") && !name.contains("/"))
+                .thenComparing(name -> name.equals("index.html")).thenComparing(Comparator.naturalOrder()));
+        for (String name : order) {
+            target.move(uploaded + name, folder + name);
         }
-        target.move(staging, name + "/");
-        if (exists) {
-            target.delete(old);
+        removeOthers(target, folder, "", new HashSet<>(files));
+        target.delete(uploaded);
+    }
+
+    /** Deletes what {@code folder}{@code sub} holds beyond {@code keep} (paths relative to {@code folder}). */
+    private static void removeOthers(SiteTarget target, String folder, String sub, Set<String> keep) throws IOException {
+        for (String name : target.list(folder + sub)) {
+            String path = sub + name;
+            if (name.endsWith("/")) {
+                if (keep.stream().anyMatch(k -> k.startsWith(path))) {
+                    removeOthers(target, folder, path, keep);
+                } else {
+                    target.delete(folder + path);
+                }
+            } else if (!keep.contains(path)) {
+                target.delete(folder + path);
+            }
         }
     }
 

@@ -22,14 +22,28 @@ public interface SiteTarget extends AutoCloseable {
     /** The names in a folder ({@code ""} for the site root); folders end with {@code /}; empty when it does not exist. */
     List<String> list(String folder) throws IOException;
 
-    /** Writes a file, creating its folders; a reader sees either the old file or the whole new one. */
+    /**
+     * Writes a file, creating its folders. Not necessarily in one step (a mounted folder is written as
+     * it comes): publishing writes only under {@code .publish/}, and {@link #move}s files into place.
+     */
     void write(String path, byte[] content) throws IOException;
 
-    /** Creates a folder, only if it does not exist: the one step two publishes cannot both win. */
+    /** Creates a folder (its parent must exist), only if it does not exist; creates the site root first when needed. */
     boolean createFolder(String folder) throws IOException;
 
-    /** Renames a file (replacing one of that name) or a folder (the new name must be free), on the server. */
+    /**
+     * Renames a file, replacing one of that name in a single step (a reader gets the old file or the new
+     * one, never nothing), or a folder to a free name, on the server; creates the folders {@code to} needs.
+     */
     void move(String from, String to) throws IOException;
+
+    /**
+     * Renames a folder to {@code to} only if nothing has that name, in a single step of the server that no
+     * other client can come between: the step two publishes cannot both win.
+     *
+     * @return false when {@code to} exists, or {@code from} does not
+     */
+    boolean moveIfAbsent(String from, String to) throws IOException;
 
     /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
     void delete(String path) throws IOException;

@@ -32,7 +32,10 @@ public record TableRows(List<String> header, List<List<String>> rows) {
         return new TableRows(List.copyOf(header), List.copyOf(rows));
     }
 
-    /** The same numbers as CSV (RFC 4180, UTF-8 with a header row), for downloads. */
+    /**
+     * The same numbers as CSV (RFC 4180, UTF-8 with a header row), for downloads: a label a spreadsheet
+     * would take for a formula starts with an apostrophe ({@link SpreadsheetCells}).
+     */
     public String toCsv() {
         StringBuilder csv = new StringBuilder();
         appendRow(csv, header);
@@ -42,11 +45,11 @@ public record TableRows(List<String> header, List<List<String>> rows) {
 
     private static void appendRow(StringBuilder csv, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
+            String cell = SpreadsheetCells.safe(cells.get(i));
             if (i > 0) {
                 csv.append(',');
             }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
                 csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {
                 csv.append(cell);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.threatreport.render.InlineValue;
+import org.threatreport.render.SpreadsheetCells;
 
 /**
  * The generated part of a version's corrections log: every figure, table and value in the text
@@ -168,7 +169,10 @@ public record ChangeLog(String since, List<CellChange> cells, List<ValueChange> 
         return any;
     }
 
-    /** RFC 4180 CSV as written by the render stage; empty when there is no file. */
+    /**
+     * RFC 4180 CSV as written by the render stage, each cell as it was before it was made safe for
+     * spreadsheets (so versions written before and after that compare alike); empty when there is no file.
+     */
     static List<List<String>> csv(byte[] bytes) {
         List<List<String>> rows = new ArrayList<>();
         if (bytes == null) {
@@ -195,13 +199,13 @@ public record ChangeLog(String since, List<CellChange> cells, List<ValueChange> 
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                row.add(cell.toString());
+                row.add(SpreadsheetCells.original(cell.toString()));
                 cell.setLength(0);
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                row.add(cell.toString());
+                row.add(SpreadsheetCells.original(cell.toString()));
                 cell.setLength(0);
                 rows.add(row);
                 row = new ArrayList<>();
@@ -210,7 +214,7 @@ public record ChangeLog(String since, List<CellChange> cells, List<ValueChange> 
             }
         }
         if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
+            row.add(SpreadsheetCells.original(cell.toString()));
             rows.add(row);
         }
         return rows;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ public final class LocalSiteRoot {
 
     /**
      * Writes the root files for the versions in {@code root}, each replacing the old one in a single
-     * move, in the language and with the UI strings of the latest version's template.
+     * move ({@code latest/} one file at a time: no file a reader asks for is ever missing), in the
+     * language and with the UI strings of the latest version's template.
      *
      * @return the versions, newest first
      */
@@ -84,6 +84,7 @@ public final class LocalSiteRoot {
             return versions;
         }
         SiteLayouts layouts = SiteLayouts.of(templateDir, versions.latest().orElseThrow().language());
+        FileModes modes = FileModes.probe(root);
         Map<String, byte[]> latest = new TreeMap<>();
         for (Map.Entry<String, byte[]> file : SiteRoot.files(versions, layouts, null).entrySet()) {
             if (file.getKey().startsWith(Versions.LATEST + "/")) {
@@ -91,18 +92,10 @@ public final class LocalSiteRoot {
                 continue;
             }
             if (!latest.isEmpty()) {
-                SiteInstaller.install(latest, root.resolve(Versions.LATEST), stamp);
+                SiteInstaller.replaceFileByFile(latest, root.resolve(Versions.LATEST), stamp);
                 latest.clear();
             }
-            Path target = root.resolve(file.getKey());
-            Path temporary = Files.createTempFile(root, "." + file.getKey(), ".tmp");
-            try {
-                Files.write(temporary, file.getValue());
-                Files.setLastModifiedTime(temporary, stamp);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            SiteInstaller.writeFile(root.resolve(file.getKey()), file.getValue(), stamp, modes);
         }
         return versions;
     }

@@ -84,7 +84,7 @@ public final class SiteWriter {
         List<Download> downloads = new ArrayList<>();
         for (LoadedTable table : tables) {
             String name = "data/" + table.schema().dataFile().getFileName();
-            files.put(name, Files.readAllBytes(table.schema().dataFile()));
+            files.put(name, DataDownload.of(Files.readAllBytes(table.schema().dataFile()), table.schema().encoding()));
             downloads.add(new Download(table.schema().labels().getOrDefault(
                     report.info().isChinese() ? "zh" : "en", table.name()), name));
         }

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,9 +91,38 @@ class FilePublishTest {
         // The version list of the new pages holds every version on the target.
         assertEquals(List.of("../2017.1/02-other.html", "../2017.0/02-other.html", "../versions.html"),
                 Jsoup.parse(read("2017.1/02-other.html")).select("nav.version-switcher a").eachAttr("href"));
+        assertEquals(List.of(), leftovers(), "no lock, upload or temporary file is left");
+        // Readable by a web server running as another user: files 0644, folders 0755 (less the umask).
+        assertEquals(Set.of("rw-r--r--"), modes(hosting, false), "files");
+        assertEquals(Set.of("rwxr-xr-x"), modes(hosting, true), "folders");
+    }
+
+    /** What publishes left: hidden names at the root but {@code .publish/}, and anything in it. */
+    static List<String> leftovers() throws Exception {
+        List<String> left = new ArrayList<>();
         try (var names = Files.list(hosting)) {
-            assertEquals(List.of(), names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
-                    "no lock, staging folder or temporary file is left");
+            names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") && !n.equals(".publish")).forEach(left::add);
+        }
+        if (Files.isDirectory(hosting.resolve(".publish"))) {
+            try (var names = Files.list(hosting.resolve(".publish"))) {
+                names.map(p -> ".publish/" + p.getFileName()).forEach(left::add);
+            }
+        }
+        return left.stream().sorted().toList();
+    }
+
+    /** The permissions of the files (or folders) readers see, outside {@code .publish/}. */
+    static Set<String> modes(Path root, boolean folders) throws Exception {
+        try (var walk = Files.walk(root)) {
+            return walk.filter(p -> !root.relativize(p).toString().startsWith(".publish"))
+                    .filter(p -> Files.isDirectory(p) == folders)
+                    .map(p -> {
+                        try {
+                            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).collect(Collectors.toSet());
         }
     }
 
@@ -113,10 +146,12 @@ class FilePublishTest {
     @Order(4)
     void badInputIsRefusedInOneLineAndChangesNothing() throws Exception {
         Map<String, String> before = PublishFixture.snapshot(hosting);
-        for (String version : List.of("2017/1", "../2017.1", "..", "latest")) {
+        for (String version : List.of("2017/1", "../2017.1", "..", "latest", "Latest", "index.html", "versions.json",
+                "404.html", "sitemap.xml", "x".repeat(65), "nul")) {
             IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                     () -> PublishFixture.options(second.siteRoot(), version, url, false, false, false));
-            assertTrue(wrong.getMessage().contains("no '/' or '..'"), wrong.getMessage());
+            assertTrue(wrong.getMessage().startsWith("report.version '" + version.substring(0, Math.min(20, version.length()))),
+                    wrong.getMessage());
             assertFalse(wrong.getMessage().contains("\n"));
         }
         PublishException missing = assertThrows(PublishException.class, () -> second.publish("2019.0", url, null));
@@ -136,7 +171,7 @@ class FilePublishTest {
     @Test
     @Order(5)
     void aSecondPublishIsRefusedWhileTheLockIsHeldAndAStaleLockCanBeBroken() throws Exception {
-        Path lock = Files.createDirectories(hosting.resolve(".publish.lock"));
+        Path lock = Files.createDirectories(hosting.resolve(".publish/lock"));
         Files.writeString(lock.resolve("owner.json"), """
                 {"user": "editor", "host": "build-agent-7", "pid": 4242, "version": "2017.2",
                  "started": "%s", "token": "x"}""".formatted(java.time.Instant.now().minusSeconds(600)));
@@ -157,23 +192,54 @@ class FilePublishTest {
     @Test
     @Order(6)
     void whatAnInterruptedPublishLeftIsCleanedUpByTheNext() throws Exception {
-        // A publish of this machine that died: its process is gone, its staging folder half written.
-        Path lock = Files.createDirectories(hosting.resolve(".publish.lock"));
+        // A publish of this machine that died replacing 2017.2: its process is gone, its uploads half written.
+        Path lock = Files.createDirectories(hosting.resolve(".publish/lock"));
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
         Files.writeString(lock.resolve("owner.json"), """
-                {"user": "editor", "host": "%s", "pid": %d, "version": "2017.3", "started": "%s", "token": "x"}"""
-                .formatted(java.net.InetAddress.getLocalHost().getHostName(), dead.pid(), java.time.Instant.now()));
-        Files.createDirectories(hosting.resolve(".staging-2017.3-deadbeef/figures"));
-        Files.writeString(hosting.resolve(".staging-2017.3-deadbeef/index.html"), "half");
-        Files.writeString(hosting.resolve(".tmp-deadbeef-versions.json"), "[");
+                {"user": "editor", "host": "%s", "pid": %d, "version": "2017.2", "overwrite": true, "started": "%s",
+                 "token": "deadbeef"}""".formatted(java.net.InetAddress.getLocalHost().getHostName(), dead.pid(),
+                java.time.Instant.now()));
+        Files.createDirectories(hosting.resolve(".publish/upload-2017.2-deadbeef/figures"));
+        Files.writeString(hosting.resolve(".publish/upload-2017.2-deadbeef/index.html"), "half");
+        Files.createDirectories(hosting.resolve(".publish/root-deadbeef"));
+        Files.writeString(hosting.resolve(".publish/root-deadbeef/versions.json"), "[");
+        // What earlier releases of the plugin left at the root.
+        Files.createDirectories(hosting.resolve(".staging-2017.2-cafe"));
+        Files.writeString(hosting.resolve(".tmp-cafe-versions.json"), "[");
 
         second.log.clear();
         second.build("2017.3").publish("2017.3", url, null);
         assertTrue(second.log.get(0).startsWith("WARN Removing the lock of a publish that stopped: editor@"), second.log.toString());
-        try (var names = Files.list(hosting)) {
-            assertEquals(List.of(), names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList());
-        }
+        assertTrue(second.log.get(1).startsWith("WARN The publish that stopped was replacing version 2017.2, which may"
+                + " now hold files of both builds: publish it again with -Dreport.overwrite=true"), second.log.toString());
+        assertEquals(List.of(), leftovers());
         assertEquals("2017.3", Versions.parse(Files.readAllBytes(hosting.resolve("versions.json"))).latest().orElseThrow().version());
+    }
+
+    @Test
+    @Order(7)
+    void aLockWithoutOwnerIsRemoved() throws Exception {
+        Files.createDirectories(hosting.resolve(".publish/lock/half"));
+        second.log.clear();
+        second.build("2017.4").publish("2017.4", url, null);
+        assertEquals("WARN Removing a lock without an owner from " + url + ".publish/lock/", second.log.get(0));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    @Order(8)
+    void aReplacedVersionIsReplacedFileByFileAndKeepsNothingOfTheOld() throws Exception {
+        Path stale = hosting.resolve("2017.4/figures/gone.csv");
+        Files.writeString(stale, "left from an older build");
+        Files.createDirectories(hosting.resolve("2017.4/old-folder"));
+        Files.writeString(hosting.resolve("2017.4/old-folder/a.txt"), "a");
+        Map<String, String> built = PublishFixture.snapshot(second.siteRoot().resolve("2017.4"));
+        assertTrue(second.publish("2017.4", url, null, true, false, false).replaced());
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(hosting.resolve("2017.4/old-folder")));
+        assertEquals(built.keySet(), PublishFixture.snapshot(hosting.resolve("2017.4")).keySet());
+        assertEquals(List.of(), leftovers());
+        assertEquals(Set.of("rw-r--r--"), modes(hosting, false));
     }
 }

@@ -44,10 +44,7 @@ final class Nginx implements AutoCloseable {
         Files.createDirectories(prefix.resolve("temp"));
         Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("htpasswd"), user + ":" + apr1(password) + "\n");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         String conf = """
                 load_module %s;
                 %s
@@ -85,11 +82,66 @@ final class Nginx implements AutoCloseable {
                                 auth_basic "threat reports";
                                 auth_basic_user_file %s/htpasswd;
                             }
+                            # The publish lock and unfinished uploads: for editors only, as README says.
+                            location ~ /\\. {
+                                auth_basic "threat reports";
+                                auth_basic_user_file %s/htpasswd;
+                            }
                         }
                     }
                 }
                 """.formatted(DAV_EXT, isRoot() ? "user root;" : "", prefix, prefix, prefix, prefix, prefix, prefix,
-                prefix, prefix, port, www, notFound, prefix);
+                prefix, prefix, port, www, notFound, prefix, prefix);
+        return launch(prefix, conf, port);
+    }
+
+    /**
+     * A plain static web server for {@code root}, as Debian runs nginx: when the test runs as root, the
+     * master process stays root and its worker, which reads the files, runs as {@code www-data}, so
+     * only what any user may read is served.
+     */
+    static Nginx serve(Path prefix, Path root) throws Exception {
+        Files.createDirectories(prefix.resolve("temp"));
+        Files.createDirectories(prefix.resolve("logs"));
+        int port = freePort();
+        String conf = """
+                %s
+                daemon off;
+                master_process on;
+                worker_processes 1;
+                pid %s/nginx.pid;
+                error_log %s/logs/error.log info;
+                events { worker_connections 64; }
+                http {
+                    client_body_temp_path %s/temp/body;
+                    proxy_temp_path %s/temp/proxy;
+                    fastcgi_temp_path %s/temp/fastcgi;
+                    uwsgi_temp_path %s/temp/uwsgi;
+                    scgi_temp_path %s/temp/scgi;
+                    access_log %s/logs/access.log;
+                    default_type application/octet-stream;
+                    server {
+                        listen 127.0.0.1:%d;
+                        root %s;
+                    }
+                }
+                """.formatted(isRoot() ? "user www-data;" : "", prefix, prefix, prefix, prefix, prefix, prefix, prefix,
+                prefix, port, root);
+        return launch(prefix, conf, port);
+    }
+
+    /** True when the worker of {@link #serve} reads files as {@code www-data}, not as the test's user. */
+    static boolean servesAsAnotherUser() {
+        return isRoot();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Nginx launch(Path prefix, String conf, int port) throws Exception {
         Path confFile = prefix.resolve("nginx.conf");
         Files.writeString(confFile, conf);
         List<String> command = new java.util.ArrayList<>();

@@ -15,6 +15,7 @@ import org.threatreport.publish.PublishException;
 import org.threatreport.publish.PublishLog;
 import org.threatreport.publish.PublishResult;
 import org.threatreport.publish.Publisher;
+import org.threatreport.publish.SiteTarget;
 import org.threatreport.testing.ProjectFiles;
 
 /**
@@ -83,8 +84,14 @@ final class PublishFixture {
 
     static PublishResult publish(PublishOptions options, AuthenticationInfo auth, List<String> log)
             throws PublishException, IOException {
+        return publish(options, auth, log, target -> target);
+    }
+
+    /** @param around wraps the target, e.g. to slow some steps down */
+    static PublishResult publish(PublishOptions options, AuthenticationInfo auth, List<String> log,
+                                 java.util.function.UnaryOperator<SiteTarget> around) throws PublishException, IOException {
         try (WagonSiteTarget target = WagonSiteTarget.connect(options.url(), "report-site", auth, null, scheme -> null)) {
-            return new Publisher(options, collect(log)).publish(target);
+            return new Publisher(options, collect(log)).publish(around.apply(target));
         }
     }
 

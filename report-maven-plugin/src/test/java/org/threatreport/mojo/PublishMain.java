@@ -1,17 +1,26 @@
 package org.threatreport.mojo;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.threatreport.config.PublishOptions;
+import org.threatreport.publish.PublishException;
 import org.threatreport.publish.PublishLog;
 import org.threatreport.publish.Publisher;
-import org.threatreport.publish.SiteTarget;
 
 /**
- * A publish in a JVM of its own, so a test can kill it halfway: arguments are the local site root,
- * the version, the target URL, user, password and a pause before each upload (to be killed in).
- * Prints "uploading" before the first upload.
+ * A publish in a JVM of its own, so a test can kill it halfway. Arguments: the local site root, the
+ * version, the target URL, user, password, a pause before each step that changes the server (to be
+ * killed in), then optionally {@code overwrite} and {@code warm}. Prints each such step ("write
+ * &lt;path&gt;", "move &lt;from&gt; &lt;to&gt;", …) before taking it, and "published" at the end.
+ *
+ * <p>With {@code warm} it first does a dry run (which loads every class a publish needs and changes
+ * nothing), prints "ready" and waits for a line on its input before publishing: a test can start the
+ * next publish while the one before is still running.
  */
 public final class PublishMain {
 
@@ -19,65 +28,31 @@ public final class PublishMain {
     }
 
     public static void main(String[] args) throws Exception {
-        java.nio.file.Path siteRoot = java.nio.file.Path.of(args[0]);
+        Path siteRoot = Path.of(args[0]);
+        List<String> flags = List.of(args).subList(6, args.length);
+        boolean overwrite = flags.contains("overwrite");
         PublishOptions options = new PublishOptions(siteRoot, args[1], args[2], Optional.empty(),
-                siteRoot.resolve("no-template"), false, false, false);
+                siteRoot.resolve("no-template"), overwrite, false, false);
         long pause = Long.parseLong(args[5]);
         try (WagonSiteTarget target = WagonSiteTarget.connect(args[2], "report-site",
                 PublishFixture.auth(args[3], args[4]), null, scheme -> null)) {
-            new Publisher(options, PublishLog.silent()).publish(new Slow(target, pause));
+            if (flags.contains("warm")) {
+                try {
+                    new Publisher(new PublishOptions(siteRoot, args[1], args[2], Optional.empty(),
+                            siteRoot.resolve("no-template"), true, false, true), PublishLog.silent()).publish(target);
+                } catch (PublishException | IOException e) {
+                    // Only warming up: the publish itself will say what is wrong.
+                }
+                System.out.println("ready");
+                System.out.flush();
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+            new Publisher(options, PublishLog.silent()).publish(new SteppedTarget(target, (step, path) -> {
+                System.out.println(step + " " + path);
+                System.out.flush();
+                SteppedTarget.pause(pause);
+            }));
         }
         System.out.println("published");
-    }
-
-    /** A target that pauses before every upload. */
-    private record Slow(SiteTarget target, long pause) implements SiteTarget {
-        @Override
-        public String url() {
-            return target.url();
-        }
-
-        @Override
-        public Optional<byte[]> read(String path) throws IOException {
-            return target.read(path);
-        }
-
-        @Override
-        public List<String> list(String folder) throws IOException {
-            return target.list(folder);
-        }
-
-        @Override
-        public void write(String path, byte[] content) throws IOException {
-            System.out.println("uploading " + path);
-            System.out.flush();
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            target.write(path, content);
-        }
-
-        @Override
-        public boolean createFolder(String folder) throws IOException {
-            return target.createFolder(folder);
-        }
-
-        @Override
-        public void move(String from, String to) throws IOException {
-            target.move(from, to);
-        }
-
-        @Override
-        public void delete(String path) throws IOException {
-            target.delete(path);
-        }
-
-        @Override
-        public void close() throws IOException {
-            target.close();
-        }
     }
 }

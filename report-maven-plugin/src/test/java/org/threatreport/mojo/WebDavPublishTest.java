@@ -167,7 +167,7 @@ class WebDavPublishTest {
         PublishException refused = assertThrows(PublishException.class, () -> second.publish("2017.1", url, AUTH));
         assertTrue(refused.getMessage().startsWith("Version 2017.1 is already published at " + url), refused.getMessage());
         assertEquals(before, get("2017.1/corrections.html"));
-        assertFalse(Files.exists(hosted(".publish.lock")), "refused before taking the lock");
+        assertFalse(Files.exists(hosted(".publish/lock")), "refused before taking the lock");
 
         assertTrue(second.publish("2017.1", url, AUTH, true, false, false).replaced());
         assertEquals(before, get("2017.1/corrections.html"));
@@ -190,11 +190,14 @@ class WebDavPublishTest {
             int uploads = 0;
             while (uploads < 4 && (line = lines.readLine()) != null) {
                 output.add(line);
-                uploads += line.startsWith("uploading .staging-2017.2-") ? 1 : 0;
+                uploads += line.startsWith("write .publish/upload-2017.2-") ? 1 : 0;
             }
             assertEquals(4, uploads, "the child publish started uploading: " + output);
 
             // Meanwhile, a second publish is refused, naming the first.
+            // The lock's owner is for editors only: readers get 401, as for every name starting with a dot.
+            assertEquals(401, nginx.get("reports/.publish/lock/owner.json").statusCode());
+            assertEquals(401, nginx.get("reports/.publish/").statusCode());
             PublishException refused = assertThrows(PublishException.class, () -> second.publish("2017.2", url, AUTH));
             assertTrue(refused.getMessage().matches("Another publish holds the lock of \\Q" + url + "\\E: .+@.+ \\(process "
                     + child.pid() + "\\) started publishing 2017.2 \\d+ s ago\\. Wait for it to finish; if it is no"
@@ -206,12 +209,10 @@ class WebDavPublishTest {
         // Killed halfway: readers still get the previous site, whole.
         assertEquals(before, List.of(get("versions.json"), get("index.html"), get("2017.1/index.html")));
         assertEquals(404, nginx.get("reports/2017.2/index.html").statusCode());
-        try (var names = Files.list(hosted(""))) {
-            List<String> left = names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();
-            assertEquals(2, left.size(), "the lock and a half-written staging folder: " + left);
-            assertEquals(".publish.lock", left.get(0));
-            assertTrue(left.get(1).startsWith(".staging-2017.2-"), left.toString());
-        }
+        List<String> left = leftovers();
+        assertEquals(2, left.size(), "the lock and a half-written upload: " + left);
+        assertEquals(".publish/lock", left.get(0));
+        assertTrue(left.get(1).startsWith(".publish/upload-2017.2-"), left.toString());
 
         // The next publish removes the dead publish's lock and leftovers, and succeeds.
         second.log.clear();
@@ -220,15 +221,27 @@ class WebDavPublishTest {
         assertTrue(second.log.get(0).startsWith("WARN Removing the lock of a publish that stopped"), second.log.toString());
         assertTrue(get("versions.json").contains("\"version\" : \"2017.2\""));
         assertTrue(page("latest/index.html").selectFirst("meta[http-equiv=refresh]").attr("content").endsWith("2017.2/index.html"));
+        assertEquals(List.of(), leftovers());
+    }
+
+    /** Hidden names at the site root but {@code .publish/}, and what {@code .publish/} holds. */
+    static List<String> leftovers() throws Exception {
+        List<String> left = new ArrayList<>();
         try (var names = Files.list(hosted(""))) {
-            assertEquals(List.of(), names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList());
+            names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") && !n.equals(".publish")).forEach(left::add);
         }
+        if (Files.isDirectory(hosted(".publish"))) {
+            try (var names = Files.list(hosted(".publish"))) {
+                names.map(p -> ".publish/" + p.getFileName()).forEach(left::add);
+            }
+        }
+        return left.stream().sorted().toList();
     }
 
     @Test
     @Order(5)
     void aLockOfAnotherMachineIsBrokenOnlyWhenAsked() throws Exception {
-        Path lock = Files.createDirectories(hosted(".publish.lock"));
+        Path lock = Files.createDirectories(hosted(".publish/lock"));
         Files.writeString(lock.resolve("owner.json"), """
                 {"user": "ci", "host": "build-agent-7", "pid": 77, "version": "2017.3", "started": "%s", "token": "t"}"""
                 .formatted(java.time.Instant.now().minusSeconds(3 * 3600)));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,5 +143,47 @@ class NotebookBuilderTest {
             }
         }
         assertEquals(fixture.cells.size(), compared);
+    }
+
+    /**
+     * The data download marks cells a spreadsheet would run as formulas ({@code DataDownload}); the
+     * notebook reading it gets the values back as they were.
+     */
+    @Test
+    void theNotebookReadsTheDataAsItWasBeforeItWasMadeSafeForSpreadsheets(@TempDir Path dir) throws Exception {
+        String csv = Files.readString(PortableFixture.INPUT.resolve("data/incidents.csv"));
+        List<String> summaries = List.of("=HYPERLINK(\"http://evil.example\";\"x\")", "-2+3", "@SUM(A1)", "'=1", "-5");
+        String[] lines = csv.split("\n", -1);
+        for (int row = 0; row < summaries.size(); row++) {
+            String line = lines[row + 1];
+            String withoutSummary = line.startsWith("G01") ? line.substring(0, line.indexOf(",\"")) : line.substring(0, line.lastIndexOf(','));
+            lines[row + 1] = withoutSummary + ",\"" + summaries.get(row).replace("\"", "\"\"") + "\"";
+        }
+        byte[] original = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        byte[] download = org.threatreport.site.DataDownload.of(original, StandardCharsets.UTF_8);
+        assertTrue(new String(download, StandardCharsets.UTF_8).contains("\"'=HYPERLINK("), "the download is marked");
+        Files.createDirectories(dir.resolve("data"));
+        Files.write(dir.resolve("data/incidents.csv"), download);
+
+        // The golden notebook's setup, then a cell that prints the summaries it read.
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode notebook = (ObjectNode) json.readTree(notebooks.get("01-golden.ipynb"));
+        ArrayNode cells = json.createArrayNode();
+        for (JsonNode cell : notebook.path("cells")) {
+            if (cell.path("cell_type").asText().equals("code") && cell.path("metadata").path(NotebookBuilder.METADATA_KEY).path("cell").isMissingNode()) {
+                cells.add(cell);
+            }
+        }
+        ObjectNode check = cells.addObject();
+        check.put("cell_type", "code");
+        check.putObject("metadata").putObject(NotebookBuilder.METADATA_KEY).put("cell", "summaries");
+        check.putArray("source").add("for (int i = 0; i < " + summaries.size() + "; i++) System.out.println(incidents.stringColumn(\"summary\").get(i));");
+        check.putArray("outputs");
+        notebook.set("cells", cells);
+        Files.write(dir.resolve("check.ipynb"), json.writeValueAsBytes(notebook));
+
+        NotebookRunner.Output run = NotebookRunner.run(dir, List.of("check.ipynb"));
+        assertEquals(List.of(), run.errors(), run.log());
+        assertEquals(summaries, run.printed().get("check.ipynb").get("summaries"), run.log());
     }
 }

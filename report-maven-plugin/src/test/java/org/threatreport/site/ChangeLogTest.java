@@ -102,4 +102,13 @@ class ChangeLogTest {
         assertEquals("<p>a</p>NEW<p>b</p>", Fragments.replace(page, Fragments.VERSIONS, "NEW"));
         assertEquals("<p>custom layout</p>", Fragments.replace("<p>custom layout</p>", Fragments.VERSIONS, "NEW"));
     }
+
+    @Test
+    void numbersAreComparedAsTheyWereBeforeTheyWereMadeSafeForSpreadsheets() {
+        // A version published before labels were marked, and one after: the same labels.
+        List<List<String>> before = ChangeLog.csv("label,count\r\n-其他,5\r\n".getBytes(StandardCharsets.UTF_8));
+        List<List<String>> after = ChangeLog.csv("label,count\r\n'-其他,5\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(before, after);
+        assertEquals(List.of("-其他", "5"), after.get(1));
+    }
 }

@@ -71,4 +71,13 @@ class VersionsTest {
         String script = new String(versions.script(), StandardCharsets.UTF_8);
         assertTrue(script.contains("window.threatReportVersions = [{\"version\":\"2017.1\""), script);
     }
+
+    @Test
+    void noVersionCanBeNamedAfterAFileOfTheSiteRoot() {
+        List<String> names = new java.util.ArrayList<>(SiteRoot.rootNames());
+        names.add(Versions.LATEST);
+        assertEquals(names.stream().sorted().toList(),
+                org.threatreport.config.VersionName.ROOT_NAMES.stream().sorted().toList(),
+                "the rule for version names knows every name the site root holds");
+    }
 }
