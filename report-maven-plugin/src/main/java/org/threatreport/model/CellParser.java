@@ -119,6 +119,7 @@ final class CellParser {
         boolean groups = root.path("groups").asBoolean(false);
         checkColumnFits(yaml, table, column, chart, groups);
         int top = top(yaml);
+        checkStackedOptions(yaml, chart);
         String sort = choice(yaml, "sort", SORTS, chart == ChartType.LINE ? "schema" : "count");
         String axis = choice(yaml, "axis", AXES, "count");
         String caption = root.path("caption").asText("");
@@ -272,6 +273,23 @@ final class CellParser {
             return 0;
         }
         return node.asInt();
+    }
+
+    /**
+     * A stacked chart has one series per value of 'stack' and one column per value of 'column', and
+     * folds and groups neither: 'top' and 'groups' would be silently ignored, so they are refused.
+     */
+    private void checkStackedOptions(LocatedYaml yaml, ChartType chart) {
+        if (chart != ChartType.STACKED) {
+            return;
+        }
+        for (String key : List.of("top", "groups")) {
+            if (!yaml.root().path(key).isMissingNode()) {
+                problems.add(yaml.keyProblemAt("/" + key, "'" + key + "' is not applied to stacked charts: every value"
+                        + " of 'column' is a column and every value of 'stack' a series; remove it, or count a column"
+                        + " with fewer values"));
+            }
+        }
     }
 
     private int size(LocatedYaml yaml, String key) {
