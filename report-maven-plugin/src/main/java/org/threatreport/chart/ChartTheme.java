@@ -81,7 +81,7 @@ public record ChartTheme(List<Color> palette, float fontSize, Color text, Color 
         Color background = colorKey(p, "dark.background", DARK_BACKGROUND);
         List<Color> lifted = new ArrayList<>();
         for (Color c : light.palette()) {
-            lifted.add(standingOut(c, background));
+            lifted.add(standingOut(c, background, lifted, light.palette()));
         }
         return checked(new ChartTheme(palette(p, "dark.palette", lifted), light.fontSize(),
                 colorKey(p, "dark.text", DARK_TEXT), colorKey(p, "dark.grid", DARK_GRID), background), "dark.");
@@ -129,14 +129,24 @@ public record ChartTheme(List<Color> palette, float fontSize, Color text, Color 
         return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
     }
 
-    /** {@code c} mixed with white in steps of 5 % until it reaches 3:1 against {@code background}. */
-    private static Color standingOut(Color c, Color background) {
+    /**
+     * {@code c} mixed with white in steps of 5 % until it reaches 3:1 against {@code background}, and
+     * further while it would equal a colour of the palette or one lifted before it (distinct colours stay
+     * distinct).
+     */
+    private static Color standingOut(Color c, Color background, List<Color> before, List<Color> palette) {
+        if (contrast(c, background) >= MARK_CONTRAST) {
+            return c;
+        }
         Color lifted = c;
-        for (int step = 1; step <= 20 && contrast(lifted, background) < MARK_CONTRAST; step++) {
+        for (int step = 1; step <= 20; step++) {
             double k = step / 20.0;
             lifted = new Color((int) Math.round(c.getRed() + (255 - c.getRed()) * k),
                     (int) Math.round(c.getGreen() + (255 - c.getGreen()) * k),
                     (int) Math.round(c.getBlue() + (255 - c.getBlue()) * k));
+            if (contrast(lifted, background) >= MARK_CONTRAST && !before.contains(lifted) && !palette.contains(lifted)) {
+                return lifted;
+            }
         }
         return lifted;
     }

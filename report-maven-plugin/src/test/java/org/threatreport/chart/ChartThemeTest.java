@@ -64,6 +64,10 @@ class ChartThemeTest {
         for (Color c : dark.palette()) {
             assertTrue(ChartTheme.contrast(c, dark.background()) >= 3, c + " stands out on the dark background");
         }
+        Properties greys = new Properties();
+        greys.setProperty("palette", "#000000, #111111, #222222, #333333, #444444, #555555, #666666, #777777");
+        ChartTheme light = ChartTheme.fromProperties(greys);
+        assertEquals(8, ChartTheme.darkFromProperties(greys, light).distinctColours(), "distinct colours stay distinct");
         Properties p = new Properties();
         p.setProperty("dark.palette", "#FFFFFF, #AABBCC");
         p.setProperty("dark.background", "#000000");
