@@ -86,10 +86,21 @@ record ChartLayout(ChartInput input, boolean horizontal, int width, int height, 
         int n = input.categories().size();
         double lineHeight = Text.lineHeight(font);
         double plotWidth = input.width() - 2.0 * XCharts.PADDING - ValueRange.axisWidth(input, font);
-        double slot = plotWidth * (input.kind() == ChartKind.LINE ? 0.92 : 0.97) / n;
+        double slot = plotWidth * XCharts.contentSize(input.kind()) / n;
         double room = height - legendHeight - 2.0 * XCharts.PADDING - GAP - MIN_PLOT;
-        // Upright on one line, or wrapped on up to three without cutting a word.
         double lineWidth = slot - 4;
+        // A line's categories are an axis (months): every k-th label on one line reads better than all wrapped.
+        int every = input.kind() == ChartKind.LINE ? 1 : Integer.MAX_VALUE;
+        for (; every <= 4 && lineHeight <= room; every++) {
+            if (widest(input.categories(), font) <= slot * every - 4) {
+                List<List<String>> shown = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    shown.add(i % every == 0 ? List.of(input.categories().get(i)) : List.of());
+                }
+                return new ChartLayout(input, false, input.width(), height, legend, shown, false, lineHeight, null);
+            }
+        }
+        // Upright on one line, or wrapped on up to three without cutting a word.
         List<List<String>> wrapped = new ArrayList<>();
         int lines = 0;
         for (String label : input.categories()) {
@@ -116,11 +127,11 @@ record ChartLayout(ChartInput input, boolean horizontal, int width, int height, 
             return null; // columns that cannot carry their labels become bars
         }
         // A line's categories are an axis (months): shorten them, and show every k-th if they are crowded.
-        int every = (int) Math.ceil((lineHeight + 2) / slot);
+        int step = (int) Math.ceil((lineHeight + 2) / slot);
         List<List<String>> shown = new ArrayList<>();
         double used = 0;
         for (int i = 0; i < n; i++) {
-            if (i % every != 0) {
+            if (i % step != 0) {
                 shown.add(List.of());
                 continue;
             }
@@ -173,6 +184,10 @@ record ChartLayout(ChartInput input, boolean horizontal, int width, int height, 
                     / (1 - LABEL_COLUMN)) + " or more)";
         }
         return new ChartLayout(input, true, input.width(), height, legend, lines, false, widest + GAP, problem);
+    }
+
+    private static double widest(List<String> labels, Font font) {
+        return labels.stream().mapToDouble(l -> Text.advance(l, font)).max().orElse(0);
     }
 
     /** The widest stretch of a label no line may break (a word; a single character in Chinese). */

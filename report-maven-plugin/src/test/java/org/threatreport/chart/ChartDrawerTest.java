@@ -215,7 +215,7 @@ class ChartDrawerTest {
         }
         ChartInput line = input(ChartKind.LINE, true).narrow(360);
         assertEquals("middle", find(parse(drawer.svg(line)).getElementsByTagNameNS("http://www.w3.org/2000/svg", "text"),
-                "金融").getAttribute("text-anchor"), "a line keeps its time axis along the bottom");
+                CATEGORIES.get(0)).getAttribute("text-anchor"), "a line keeps its time axis along the bottom");
     }
 
     @Test
