@@ -26,7 +26,8 @@ final class PngWriter {
     private PngWriter() {
     }
 
-    static byte[] write(Scene scene, Font font) {
+    /** @param theme the colours to paint the scene's inks in */
+    static byte[] write(Scene scene, ChartTheme theme, Font font) {
         BufferedImage image = new BufferedImage(scene.width() * SCALE, scene.height() * SCALE,
                 BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
@@ -38,14 +39,14 @@ final class PngWriter {
             // Geometry as computed, not nudged to pixel centres: the PNG matches the SVG.
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.scale(SCALE, SCALE);
-            g.setColor(redBlueExchanged(scene.background()));
+            g.setColor(redBlueExchanged(theme.background()));
             g.fillRect(0, 0, scene.width(), scene.height());
             g.setFont(font);
             for (Scene.Op op : scene.ops()) {
                 if (op instanceof Scene.Paint p) {
-                    paint(g, p);
+                    paint(g, p, p.ink().in(theme));
                 } else if (op instanceof Scene.Label l) {
-                    label(g, l, font);
+                    label(g, l, l.ink().in(theme), font);
                 }
             }
         } finally {
@@ -59,12 +60,12 @@ final class PngWriter {
         return new Color(c.getBlue(), c.getGreen(), c.getRed(), c.getAlpha());
     }
 
-    private static void paint(Graphics2D g, Scene.Paint p) {
+    private static void paint(Graphics2D g, Scene.Paint p, Color color) {
         Shape oldClip = g.getClip();
         if (p.clip() != null) {
             g.clip(p.clip());
         }
-        g.setColor(redBlueExchanged(p.color()));
+        g.setColor(redBlueExchanged(color));
         if (p.stroke() == null) {
             g.fill(p.shape());
         } else {
@@ -74,7 +75,7 @@ final class PngWriter {
         g.setClip(oldClip);
     }
 
-    private static void label(Graphics2D g, Scene.Label l, Font font) {
+    private static void label(Graphics2D g, Scene.Label l, Color color, Font font) {
         if (l.text().isBlank()) {
             return;
         }
@@ -89,7 +90,7 @@ final class PngWriter {
         if (l.rotation() != 0) {
             g.rotate(Math.toRadians(l.rotation()));
         }
-        g.setColor(redBlueExchanged(l.color()));
+        g.setColor(redBlueExchanged(color));
         layout.draw(g, (float) -shift, 0f);
         g.setTransform(old);
     }

@@ -11,7 +11,9 @@ import java.util.Locale;
 
 /**
  * Writes a {@link Scene} as SVG 1.1 with real {@code <text>}: small, searchable, drawn in the reader's
- * fonts. Output depends only on the scene: numbers are formatted by hand (no locale), clip ids count up.
+ * fonts. Each shape and text says what it shows in its class ("mark s0 c3" for a bar, "value s0 c3" for its
+ * label, "category c3"); a label shown shortened or wrapped is a group whose title is the whole label.
+ * Output depends only on the scene and the theme: numbers are formatted by hand (no locale), clip ids count up.
  */
 final class SvgWriter {
 
@@ -21,9 +23,18 @@ final class SvgWriter {
 
     private final StringBuilder out = new StringBuilder(8192);
     private final List<Rectangle2D> clips = new ArrayList<>();
+    private final ChartTheme theme;
+    /** The title of the group of text lines being written, or null. */
+    private String openTitle;
+    private Scene.Part openPart;
 
-    static String write(Scene scene, String family, float fontSize) {
-        return new SvgWriter().svg(scene, family, fontSize);
+    private SvgWriter(ChartTheme theme) {
+        this.theme = theme;
+    }
+
+    /** @param theme the colours to write the scene's inks in */
+    static String write(Scene scene, ChartTheme theme, String family, float fontSize) {
+        return new SvgWriter(theme).svg(scene, family, fontSize);
     }
 
     private String svg(Scene scene, String family, float fontSize) {
@@ -35,15 +46,17 @@ final class SvgWriter {
                 .append("\" font-family=\"").append(attr(families(family))).append("\" font-size=\"")
                 .append(num(fontSize)).append("\">\n");
         out.append("<rect width=\"").append(w).append("\" height=\"").append(h).append('"');
-        fill(scene.background());
+        fill(theme.background());
         out.append("/>\n");
         for (Scene.Op op : scene.ops()) {
             if (op instanceof Scene.Paint p) {
+                closeGroup();
                 paint(p);
             } else if (op instanceof Scene.Label l) {
                 label(l);
             }
         }
+        closeGroup();
         return out.append("</svg>\n").toString();
     }
 
@@ -62,12 +75,15 @@ final class SvgWriter {
             return;
         }
         String clip = clip(p);
-        out.append("<path d=\"").append(d).append('"');
+        out.append("<path");
+        cssClass(p.part());
+        out.append(" d=\"").append(d).append('"');
+        Color color = p.ink().in(theme);
         if (p.stroke() == null) {
-            fill(p.color());
+            fill(color);
         } else {
             out.append(" fill=\"none\"");
-            stroke(p.color(), p.stroke());
+            stroke(color, p.stroke());
         }
         if (clip != null) {
             out.append(" clip-path=\"url(#").append(clip).append(")\"");
@@ -98,12 +114,28 @@ final class SvgWriter {
         return "c" + i;
     }
 
+    /** A text line; lines of one shortened or wrapped label are grouped under its whole text as title. */
     private void label(Scene.Label l) {
         String text = xml(l.text());
         if (text.isBlank()) {
             return;
         }
-        out.append("<text x=\"").append(num(l.x())).append("\" y=\"").append(num(l.y())).append('"');
+        boolean grouped = l.title() != null;
+        if (!grouped || !l.title().equals(openTitle) || !l.part().equals(openPart)) {
+            closeGroup();
+            if (grouped) {
+                out.append("<g");
+                cssClass(l.part());
+                out.append("><title>").append(xml(l.title())).append("</title>\n");
+                openTitle = l.title();
+                openPart = l.part();
+            }
+        }
+        out.append("<text");
+        if (!grouped) {
+            cssClass(l.part());
+        }
+        out.append(" x=\"").append(num(l.x())).append("\" y=\"").append(num(l.y())).append('"');
         if (l.anchor() != Scene.Anchor.START) {
             out.append(" text-anchor=\"").append(l.anchor().name().toLowerCase(Locale.ROOT)).append('"');
         }
@@ -111,8 +143,23 @@ final class SvgWriter {
             out.append(" transform=\"rotate(").append(num(l.rotation())).append(' ').append(num(l.x())).append(' ')
                     .append(num(l.y())).append(")\"");
         }
-        fill(l.color());
+        fill(l.ink().in(theme));
         out.append('>').append(text).append("</text>\n");
+    }
+
+    private void closeGroup() {
+        if (openTitle != null) {
+            out.append("</g>\n");
+            openTitle = null;
+            openPart = null;
+        }
+    }
+
+    private void cssClass(Scene.Part part) {
+        String c = part.cssClass();
+        if (!c.isEmpty()) {
+            out.append(" class=\"").append(c).append('"');
+        }
     }
 
     private void fill(Color c) {

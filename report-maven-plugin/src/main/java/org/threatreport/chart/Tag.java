@@ -14,7 +14,7 @@ final class Tag extends Color {
 
     private static final long serialVersionUID = 1L;
 
-    enum Role { X_TICK, Y_TICK, AXIS_TITLE, SLICE_LABEL, SERIES }
+    enum Role { Y_TICK, AXIS_TITLE, SERIES }
 
     final Role role;
     /** The series (for pies: slice) index for SERIES. */

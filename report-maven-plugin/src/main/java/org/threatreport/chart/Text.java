@@ -22,6 +22,14 @@ final class Text {
         return m.getAscent() + m.getDescent();
     }
 
+    static double ascent(Font font) {
+        return font.getLineMetrics("0", Recorder.FRC).getAscent();
+    }
+
+    static double descent(Font font) {
+        return font.getLineMetrics("0", Recorder.FRC).getDescent();
+    }
+
     /** How far below a text's visual middle its baseline lies. */
     static double middleToBaseline(Font font) {
         LineMetrics m = font.getLineMetrics("0", Recorder.FRC);

@@ -1,109 +1,240 @@
 package org.threatreport.chart;
 
-import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Places the exact value label strings at the bars, markers and slices XChart drew: past the end of a
- * bar, above a marker, inside a stack segment or slice (in a colour readable on it).
+ * Places the exact value label strings at the bars, markers and slices XChart drew — past the end of a
+ * bar, above a marker, inside a stack segment or slice — at the first of a few places where the label
+ * lies inside the canvas, over no other text, over no mark but its own, and, inside its own mark, wholly
+ * inside it (in the colour that reads best on it). A label with no such place is left out: the figure's
+ * table has every number.
  */
 final class ValueLabels {
 
-    private static final double GAP = 5;
+    private static final double GAP = 4;
+    /** Kept clear around a label's line box. */
+    private static final double PAD = 1;
 
-    private final Plan plan;
-    private final ChartTheme theme;
+    private record Place(double x, double y, Scene.Anchor anchor, boolean inside) {
+    }
+
+    private final ChartLayout layout;
+    private final ChartInput input;
+    private final Font font;
     private final List<Scene.Op> ops;
-    private final double digitHeight;
+    private final double ascent;
+    private final double descent;
+    private final double middle;
+    private final Rectangle2D canvas;
+    private final List<Rectangle2D> taken = new ArrayList<>();
+    private final List<Scene.Paint> marks = new ArrayList<>();
+    private final List<Shape> markAreas = new ArrayList<>();
 
-    ValueLabels(Plan plan, ChartTheme theme, Font font, List<Scene.Op> ops) {
-        this.plan = plan;
-        this.theme = theme;
+    ValueLabels(ChartLayout layout, Font font, List<Scene.Op> ops) {
+        this.layout = layout;
+        this.input = layout.input();
+        this.font = font;
         this.ops = ops;
-        this.digitHeight = Text.digitHeight(font);
+        this.ascent = Text.ascent(font);
+        this.descent = Text.descent(font);
+        this.middle = Text.middleToBaseline(font);
+        this.canvas = new Rectangle2D.Double(0, 0, layout.width(), layout.height());
+        for (Scene.Op op : ops) {
+            if (op instanceof Scene.Label l) {
+                Rectangle2D box = box(l.text(), l.x(), l.y(), l.anchor());
+                taken.add(l.rotation() == 0 ? box : AffineTransform.getRotateInstance(Math.toRadians(l.rotation()),
+                        l.x(), l.y()).createTransformedShape(box).getBounds2D());
+            } else if (op instanceof Scene.Paint p && (p.part().kind() == Scene.Part.Kind.MARK
+                    || p.part().kind() == Scene.Part.Kind.KEY)) {
+                marks.add(p);
+                markAreas.add(p.stroke() == null ? p.shape() : p.stroke().createStrokedShape(p.shape()));
+            }
+        }
+    }
+
+    /** @param plot the plot's bounds (for slices: the pie's) */
+    void place(List<SceneBuilder.Drawn> drawn, Rectangle2D plot) {
+        if (input.kind().circular()) {
+            slices(drawn);
+            return;
+        }
+        for (SceneBuilder.Drawn d : drawn) {
+            if (d.category() < 0) {
+                continue;
+            }
+            ChartSeries series = input.series().get(d.series());
+            Double v = series.values().get(d.category());
+            String text = series.labelAt(d.category());
+            if (v == null || text == null || text.isEmpty()) {
+                continue;
+            }
+            put(text, d, places(v, d.shape().getBounds2D()), d.series());
+        }
+    }
+
+    /** Where a label may go, best first. */
+    private List<Place> places(double v, Rectangle2D b) {
+        double cx = b.getCenterX();
+        double cy = b.getCenterY() + middle;
+        if (input.kind() == ChartKind.STACKED) {
+            return List.of(new Place(cx, cy, Scene.Anchor.MIDDLE, true));
+        }
+        if (input.kind() == ChartKind.LINE) {
+            return List.of(new Place(cx, b.getMinY() - 2 - descent, Scene.Anchor.MIDDLE, false),
+                    new Place(cx, b.getMaxY() + 2 + ascent, Scene.Anchor.MIDDLE, false),
+                    new Place(b.getMaxX() + 2, cy, Scene.Anchor.START, false),
+                    new Place(b.getMinX() - 2, cy, Scene.Anchor.END, false));
+        }
+        if (layout.horizontal()) {
+            return v >= 0
+                    ? List.of(new Place(b.getMaxX() + GAP, cy, Scene.Anchor.START, false),
+                            new Place(b.getMaxX() - GAP, cy, Scene.Anchor.END, true))
+                    : List.of(new Place(b.getMinX() - GAP, cy, Scene.Anchor.END, false),
+                            new Place(b.getMinX() + GAP, cy, Scene.Anchor.START, true));
+        }
+        return v >= 0
+                ? List.of(new Place(cx, b.getMinY() - GAP - descent, Scene.Anchor.MIDDLE, false),
+                        new Place(cx, b.getMinY() + GAP + ascent, Scene.Anchor.MIDDLE, true))
+                : List.of(new Place(cx, b.getMaxY() + GAP + ascent, Scene.Anchor.MIDDLE, false),
+                        new Place(cx, b.getMaxY() - GAP - descent, Scene.Anchor.MIDDLE, true));
     }
 
     /**
-     * @param index  the XChart series (the slice for pies)
-     * @param boxes  its bars or markers in category order, missing values skipped (for pies: its label)
+     * Slices: inside, around the middle of the slice's arc, else just outside the pie on the same line
+     * from its centre. The middle of the arc is measured on the slice's own shape.
      */
-    void place(int index, List<Rectangle2D> boxes) {
-        if (plan.kind().circular()) {
-            ChartSeries series = plan.series().get(0);
-            if (!boxes.isEmpty() && series.labelAt(index) != null) {
-                Rectangle2D b = boxes.get(0);
-                Color fill = theme.palette().get(index % theme.palette().size());
-                label(series.labelAt(index), b.getCenterX(), b.getCenterY() + digitHeight / 2, Scene.Anchor.MIDDLE,
-                        readableOn(fill));
-            }
+    private void slices(List<SceneBuilder.Drawn> drawn) {
+        if (drawn.isEmpty()) {
             return;
         }
-        ChartSeries series = plan.series().get(index);
-        int box = 0;
-        for (int c = 0; c < series.values().size() && box < boxes.size(); c++) {
-            Double v = series.values().get(c);
-            if (v == null) {
-                continue; // XChart draws nothing for a missing value
-            }
-            Rectangle2D b = boxes.get(box++);
+        Rectangle2D pie = drawn.get(0).shape().getBounds2D();
+        for (SceneBuilder.Drawn d : drawn) {
+            pie.add(d.shape().getBounds2D());
+        }
+        double radius = Math.max(pie.getWidth(), pie.getHeight()) / 2;
+        double cx = pie.getCenterX();
+        double cy = pie.getCenterY();
+        ChartSeries series = input.series().get(0);
+        boolean donut = input.kind() == ChartKind.DONUT;
+        double[] within = donut ? new double[] {0.775, 0.72, 0.83, 0.66, 0.88} : new double[] {0.62, 0.5, 0.74, 0.38, 0.84};
+        for (int c = 0; c < series.values().size(); c++) {
+            SceneBuilder.Drawn slice = slice(drawn, c);
             String text = series.labelAt(c);
-            if (text != null && !text.isEmpty()) {
-                at(text, v, b, index);
+            if (slice == null || text == null || text.isEmpty()) {
+                continue;
+            }
+            double angle = middleAngle(slice.shape(), cx, cy, radius);
+            double sin = Math.sin(angle);
+            double cos = Math.cos(angle);
+            List<Place> places = new ArrayList<>();
+            for (double k : within) {
+                places.add(new Place(cx + k * radius * sin, cy - k * radius * cos + middle, Scene.Anchor.MIDDLE, true));
+            }
+            double ox = cx + (radius + GAP) * sin;
+            double oy = cy - (radius + GAP) * cos;
+            if (Math.abs(sin) < 0.2) {
+                places.add(new Place(ox, cos > 0 ? oy - descent : oy + ascent, Scene.Anchor.MIDDLE, false));
+            } else {
+                double y = oy + middle + (cos > 0.5 ? -middle : cos < -0.5 ? middle : 0);
+                places.add(new Place(ox, y, sin > 0 ? Scene.Anchor.START : Scene.Anchor.END, false));
+            }
+            put(text, slice, places, c);
+        }
+    }
+
+    /**
+     * The direction (clockwise from 12 o'clock, radians) of the middle of a slice's arc: the mean of the
+     * whole degrees whose points at 0.8 of the radius lie in the slice (inside the ring of a donut too).
+     */
+    private static double middleAngle(Shape slice, double cx, double cy, double radius) {
+        double x = 0;
+        double y = 0;
+        for (int degree = 0; degree < 360; degree++) {
+            double a = Math.toRadians(degree + 0.5);
+            if (slice.contains(cx + 0.8 * radius * Math.sin(a), cy - 0.8 * radius * Math.cos(a))) {
+                x += Math.sin(a);
+                y += Math.cos(a);
+            }
+        }
+        return Math.atan2(x, y);
+    }
+
+    private static SceneBuilder.Drawn slice(List<SceneBuilder.Drawn> drawn, int category) {
+        for (SceneBuilder.Drawn d : drawn) {
+            if (d.category() == category) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The label at the first place that keeps the rules, if any; a line's label may cross its own line
+     * where it can go nowhere else.
+     */
+    private void put(String text, SceneBuilder.Drawn own, List<Place> places, int colour) {
+        for (int pass = 0; pass < (input.kind() == ChartKind.LINE ? 2 : 1); pass++) {
+            if (put(text, own, places, colour, pass == 1)) {
+                return;
             }
         }
     }
 
-    private void at(String text, double v, Rectangle2D b, int index) {
-        switch (plan.kind()) {
-            case BAR -> {
-                double y = b.getCenterY() + digitHeight / 2;
-                if (v >= 0) {
-                    label(text, b.getMaxX() + GAP, y, Scene.Anchor.START, theme.text());
-                } else {
-                    label(text, b.getMinX() - GAP, y, Scene.Anchor.END, theme.text());
-                }
-            }
-            case STACKED -> {
-                // A label taller than its segment would cover the neighbours; the table below has it.
-                if (b.getHeight() >= digitHeight + 2) {
-                    Color fill = theme.palette().get(plan.origSeries()[index] % theme.palette().size());
-                    label(text, b.getCenterX(), b.getCenterY() + digitHeight / 2, Scene.Anchor.MIDDLE, readableOn(fill));
-                }
-            }
-            default -> { // COLUMN and LINE (b is the marker)
-                if (v >= 0 || plan.kind() == ChartKind.LINE) {
-                    label(text, b.getCenterX(), b.getMinY() - GAP, Scene.Anchor.MIDDLE, theme.text());
-                } else {
-                    label(text, b.getCenterX(), b.getMaxY() + GAP + digitHeight, Scene.Anchor.MIDDLE, theme.text());
-                }
+    private boolean put(String text, SceneBuilder.Drawn own, List<Place> places, int colour, boolean acrossOwnLine) {
+        for (Place p : places) {
+            Rectangle2D box = box(text, p.x, p.y, p.anchor);
+            if (fits(box, own, p.inside, acrossOwnLine)) {
+                taken.add(box);
+                Scene.Part part = new Scene.Part(Scene.Part.Kind.VALUE, own.series(), own.category());
+                ops.add(new Scene.Label(text, p.x, p.y, p.anchor, 0, p.inside ? Ink.onSeries(colour) : Ink.TEXT, part,
+                        null));
+                return true;
             }
         }
+        return false;
     }
 
-    private void label(String text, double x, double y, Scene.Anchor anchor, Color color) {
-        ops.add(new Scene.Label(text, x, y, anchor, 0, color));
+    private boolean fits(Rectangle2D box, SceneBuilder.Drawn own, boolean inside, boolean acrossOwnLine) {
+        if (!canvas.contains(box)) {
+            return false;
+        }
+        if (inside && !own.shape().contains(box)) {
+            return false;
+        }
+        for (Rectangle2D t : taken) {
+            if (t.intersects(box)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < marks.size(); i++) {
+            Scene.Part part = marks.get(i).part();
+            boolean ownSeries = part.kind() == Scene.Part.Kind.MARK && part.series() == own.series();
+            if (ownSeries && part.category() == own.category() && inside) {
+                continue; // the label's own mark, which holds it
+            }
+            if (ownSeries && part.category() < 0 && acrossOwnLine) {
+                continue; // the line through its own marker
+            }
+            if (markAreas.get(i).intersects(box)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The theme's text colour or white, whichever contrasts more with the fill (WCAG contrast ratio). */
-    private Color readableOn(Color fill) {
-        double f = luminance(fill);
-        double dark = contrast(f, luminance(theme.text()));
-        double light = contrast(f, 1.0);
-        return dark >= light ? theme.text() : Color.WHITE;
-    }
-
-    private static double contrast(double a, double b) {
-        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    }
-
-    private static double luminance(Color c) {
-        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
-    }
-
-    private static double linear(int channel) {
-        double s = channel / 255.0;
-        return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    /** A label's line box (ascent to descent of its font), with a pixel kept clear around it. */
+    private Rectangle2D box(String text, double x, double y, Scene.Anchor anchor) {
+        double advance = Text.advance(text, font);
+        double left = switch (anchor) {
+            case START -> x;
+            case MIDDLE -> x - advance / 2;
+            case END -> x - advance;
+        };
+        return new Rectangle2D.Double(left - PAD, y - ascent - PAD, advance + 2 * PAD, ascent + descent + 2 * PAD);
     }
 }

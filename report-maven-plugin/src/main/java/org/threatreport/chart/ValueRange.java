@@ -1,7 +1,6 @@
 package org.threatreport.chart;
 
 import java.awt.Font;
-import java.util.List;
 import org.knowm.xchart.style.CategoryStyler;
 
 /**
@@ -15,10 +14,17 @@ final class ValueRange {
     private ValueRange() {
     }
 
-    static void apply(Plan plan, CategoryStyler s, Font font) {
-        double[] range = range(plan);
+    /** @param length the XChart canvas' extent along the value axis (px) */
+    static void apply(ChartLayout layout, CategoryStyler s, Font font, double length) {
+        ChartInput input = layout.input();
+        double[] range = range(input);
         double min = range[0];
         double max = range[1];
+        if (input.valueMax() > 0) {
+            s.setYAxisMin(Math.min(0, min));
+            s.setYAxisMax(Math.max(input.valueMax(), max)); // shares rounded to one decimal can add up to 100.1
+            return;
+        }
         if (min >= 0) {
             s.setYAxisMin(0.0);
             if (max <= 0) {
@@ -28,11 +34,11 @@ final class ValueRange {
         } else if (max <= 0) {
             s.setYAxisMax(0.0); // bars of negative values hang from zero
         }
-        if (!plan.input().valueLabels() || plan.kind() == ChartKind.STACKED) {
+        if (!input.valueLabels() || input.kind() == ChartKind.STACKED) {
             return; // stacked labels sit inside their segments
         }
         // Each end with values gets `share` of the final range: range = (max - min) / (1 - sides * share).
-        double share = labelShare(plan, font);
+        double share = labelShare(layout, font, length);
         int sides = (max > 0 ? 1 : 0) + (min < 0 ? 1 : 0);
         double extra = share * (max - min) / (1 - sides * share);
         if (max > 0) {
@@ -44,35 +50,49 @@ final class ValueRange {
     }
 
     /** The share of the value axis' length a value label needs beyond its bar or marker, at most 0.3. */
-    private static double labelShare(Plan plan, Font font) {
+    private static double labelShare(ChartLayout layout, Font font, double length) {
+        ChartInput input = layout.input();
         double text = Text.lineHeight(font);
         double need;
         double available;
-        if (plan.horizontal()) {
-            need = GAP + widestLabel(plan, font);
-            available = plan.canvasHeight() - 2 * XCharts.PADDING - widest(plan.categories(), font) - 12
-                    - (plan.input().valueAxisTitle().isBlank() ? 0 : text + 6);
+        if (layout.horizontal()) {
+            need = GAP + widestLabel(input, font);
+            available = length - 2 * XCharts.PADDING - (input.valueAxisTitle().isBlank() ? 0 : text + 6);
         } else {
-            need = GAP + text + (plan.kind() == ChartKind.LINE ? XCharts.MARKER_SIZE / 2.0 : 0);
-            available = plan.canvasHeight() - 2 * XCharts.PADDING - text - 12;
+            need = GAP + text + (input.kind() == ChartKind.LINE ? XCharts.MARKER_SIZE / 2.0 : 0);
+            available = length - 2 * XCharts.PADDING;
         }
         return Math.min(0.3, need / Math.max(1, available));
     }
 
+    /** Roughly how wide the value axis' tick labels and title are beside upright columns (px). */
+    static double axisWidth(ChartInput input, Font font) {
+        double[] range = range(input);
+        double end = input.valueMax() > 0 ? input.valueMax() : niceUp(Math.max(1, range[1] * 1.3));
+        double ticks = Math.max(Text.advance(Text.number(end), font),
+                range[0] < 0 ? Text.advance(Text.number(-niceUp(-range[0] * 1.3)), font) : 0);
+        return ticks + 6 + (input.valueAxisTitle().isBlank() ? 0 : Text.lineHeight(font) + 6);
+    }
+
+    /** The room value labels need past the ends of horizontal bars (px). */
+    static double labelRoom(ChartInput input, Font font) {
+        return input.valueLabels() && input.kind() != ChartKind.STACKED ? GAP + widestLabel(input, font) : 0;
+    }
+
     /** {min, max} of what the axis must show: the stack totals for stacked bars. */
-    private static double[] range(Plan plan) {
+    static double[] range(ChartInput input) {
         double min = 0;
         double max = 0;
-        int n = plan.categories().size();
+        int n = input.categories().size();
         for (int c = 0; c < n; c++) {
             double pos = 0;
             double neg = 0;
-            for (ChartSeries series : plan.series()) {
+            for (ChartSeries series : input.series()) {
                 Double v = series.values().get(c);
                 if (v == null) {
                     continue;
                 }
-                if (plan.kind() == ChartKind.STACKED) {
+                if (input.kind() == ChartKind.STACKED) {
                     pos += Math.max(0, v);
                     neg += Math.min(0, v);
                 } else {
@@ -86,20 +106,12 @@ final class ValueRange {
         return new double[] {min, max};
     }
 
-    private static double widestLabel(Plan plan, Font font) {
+    private static double widestLabel(ChartInput input, Font font) {
         double w = 0;
-        for (ChartSeries series : plan.series()) {
+        for (ChartSeries series : input.series()) {
             for (int i = 0; i < series.values().size(); i++) {
                 w = Math.max(w, Text.advance(series.labelAt(i), font));
             }
-        }
-        return w;
-    }
-
-    private static double widest(List<String> texts, Font font) {
-        double w = 0;
-        for (String t : texts) {
-            w = Math.max(w, Text.advance(t, font));
         }
         return w;
     }

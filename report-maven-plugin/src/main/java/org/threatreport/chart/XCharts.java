@@ -17,7 +17,6 @@ import org.knowm.xchart.style.AxesChartStyler.TextAlignment;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.PieStyler;
 import org.knowm.xchart.style.PieStyler.ClockwiseDirectionType;
-import org.knowm.xchart.style.PieStyler.LabelType;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -55,7 +54,7 @@ final class XCharts {
         s.setAvailableSpaceFill(plan.kind() == ChartKind.STACKED || plan.series().size() == 1 ? 0.6 : 0.8);
         s.setLabelsVisible(false);
         // Below 1 so that the axis' end ticks ("0") keep their labels.
-        s.setPlotContentSize(plan.kind() == ChartKind.LINE ? 0.92 : 0.97);
+        s.setPlotContentSize(contentSize(plan.kind()));
         s.setPlotMargin(0);
         axes(plan, s, theme, font, tags, ticks);
         s.setSeriesColors(tags.series);
@@ -64,7 +63,7 @@ final class XCharts {
         s.setSeriesMarkers(repeat(SeriesMarkers.CIRCLE, tags.series.length, Marker[]::new));
         s.setMarkerSize(MARKER_SIZE);
         chart.setYAxisTitle(plan.input().valueAxisTitle());
-        ValueRange.apply(plan, s, font);
+        ValueRange.apply(plan.layout(), s, font, plan.canvasHeight());
         for (int i = 0; i < plan.series().size(); i++) {
             // Internal names: XChart keys series by name, and the legend is drawn elsewhere.
             chart.addSeries("s" + i, plan.categories(), plan.series().get(i).values());
@@ -72,16 +71,19 @@ final class XCharts {
         return chart;
     }
 
-    /** Light value grid only, no tick marks or axis lines; text in the tag colours. */
+    /**
+     * Light value grid only, no tick marks or axis lines; text in the tag colours. The category axis'
+     * labels are left out: the drawer sets them beside the plot itself (wrapped, turned or shortened).
+     */
     private static void axes(Plan plan, CategoryStyler s, ChartTheme theme, Font font, Tags tags,
                              Function<Double, String> ticks) {
         s.setAxisTickLabelsFont(font);
         s.setAxisTitleFont(font);
         s.setAxisTickLabelsColor(tags.yTick);
-        s.setXAxisTickLabelsColor(tags.xTick);
         s.setYAxisTickLabelsColor(tags.yTick);
         s.setYAxisTitleColor(tags.title);
         s.setXAxisTitleVisible(false);
+        s.setXAxisTicksVisible(false);
         s.setYAxisTitleVisible(!plan.input().valueAxisTitle().isBlank());
         s.setAxisTitlePadding(6);
         s.setAxisTickPadding(6);
@@ -95,24 +97,11 @@ final class XCharts {
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setyAxisTickLabelsFormattingFunction(ticks);
         s.setYAxisLabelAlignment(TextAlignment.Right);
-        s.setXAxisMaxLabelCount(0);
-        if (plan.horizontal()) {
-            // Turned by the Plan's reflection into upright labels left of the bars; at 90° XChart
-            // reserves their full width, which is what upright labels need.
-            s.setXAxisLabelRotation(90);
-            s.setXAxisLabelAlignmentVertical(TextAlignment.Right);
-        } else if (crowded(plan, font)) {
-            // Upright labels would overlap. Not 45°: XChart 3.8.8 shifts such labels by one column and
-            // drops the last; at 90° they are placed right (ending at their column).
-            s.setXAxisLabelRotation(90);
-            s.setXAxisLabelAlignmentVertical(TextAlignment.Right);
-        }
     }
 
-    /** Whether the widest category label is wider than its column's share of the plot. */
-    private static boolean crowded(Plan plan, Font font) {
-        double slot = (plan.canvasWidth() - 2.0 * PADDING - 40) / plan.categories().size();
-        return plan.categories().stream().mapToDouble(c -> Text.advance(c, font)).max().orElse(0) > slot - 6;
+    /** The share of the plot's length the categories take (XChart centres them in it). */
+    static double contentSize(ChartKind kind) {
+        return kind == ChartKind.LINE ? 0.92 : 0.97;
     }
 
     private static PieChart pie(Plan plan, ChartTheme theme, Font font, Tags tags) {
@@ -124,21 +113,15 @@ final class XCharts {
         s.setDonutThickness(0.45);
         s.setCircular(true);
         // XChart 3.8.8 misplaces slice borders when drawing clockwise; counter-clockwise from 12 o'clock
-        // with the slices added last-first reads clockwise from 12 o'clock in input order.
-        s.setStartAngleInDegrees(90);
+        // (XChart adds 90° to the start angle, measured from 3 o'clock) with the slices added last-first
+        // reads clockwise from 12 o'clock in input order.
+        s.setStartAngleInDegrees(0);
         s.setClockwiseDirectionType(ClockwiseDirectionType.COUNTER_CLOCKWISE);
         s.setSliceBorderWidth(1.5);
         s.setSumVisible(false);
         s.setPlotContentSize(0.92);
-        // XChart prints each slice's *name*; names are the slice indexes, so that each label outline
-        // identifies its slice and SceneBuilder can put the exact label string in its place.
-        s.setLabelsVisible(plan.input().valueLabels());
-        s.setLabelType(LabelType.Name);
-        s.setForceAllLabelsVisible(true);
-        s.setLabelsDistance(donut ? 0.78 : 0.65);
-        s.setLabelsFont(font);
-        s.setLabelsFontColorAutomaticEnabled(false);
-        s.setLabelsFontColor(tags.sliceLabel);
+        // The drawer places the slices' labels itself, inside their slice where they fit.
+        s.setLabelsVisible(false);
         List<Color> colors = new ArrayList<>();
         List<Double> values = plan.series().get(0).values();
         for (int i = values.size() - 1; i >= 0; i--) {

@@ -119,6 +119,7 @@ final class CellParser {
         boolean groups = yaml.booleanAt("/groups", false, problems);
         checkColumnFits(yaml, table, column, chart, groups);
         int top = top(yaml);
+        checkStackedOptions(yaml, chart);
         String sort = choice(yaml, "sort", SORTS, chart == ChartType.LINE ? "schema" : "count");
         String axis = choice(yaml, "axis", AXES, "count");
         boolean valueLabels = yaml.booleanAt("/labels", true, problems);
@@ -265,6 +266,23 @@ final class CellParser {
 
     private int top(LocatedYaml yaml) {
         return yaml.wholeNumberAt("/top", 1, Integer.MAX_VALUE, 0, "keeps the N largest entries", problems);
+    }
+
+    /**
+     * A stacked chart has one series per value of 'stack' and one column per value of 'column', and
+     * folds and groups neither: 'top' and 'groups' would be silently ignored, so they are refused.
+     */
+    private void checkStackedOptions(LocatedYaml yaml, ChartType chart) {
+        if (chart != ChartType.STACKED) {
+            return;
+        }
+        for (String key : List.of("top", "groups")) {
+            if (!yaml.root().path(key).isMissingNode()) {
+                problems.add(yaml.keyProblemAt("/" + key, "'" + key + "' is not applied to stacked charts: every value"
+                        + " of 'column' is a column and every value of 'stack' a series; remove it, or count a column"
+                        + " with fewer values"));
+            }
+        }
     }
 
     private int size(LocatedYaml yaml, String key) {

@@ -21,8 +21,8 @@ import org.threatreport.model.CellKind;
 import org.threatreport.render.TemplateSet;
 
 /**
- * How a build draws its figures: the site template's chart theme, and the chart font, checked against
- * every label of the figures.
+ * How a build draws its figures: the site template's chart theme (light and dark), and the chart font,
+ * checked against every label of the figures.
  */
 record FigureStyle(ChartDrawer drawer, String identity) {
 
@@ -31,8 +31,11 @@ record FigureStyle(ChartDrawer drawer, String identity) {
     static FigureStyle choose(BuildOptions options, TemplateSet templates, Collection<CellData> cells)
             throws InputException, IOException {
         ChartTheme theme;
+        ChartTheme dark;
         try {
-            theme = ChartTheme.fromProperties(theme(templates));
+            Properties properties = theme(templates);
+            theme = ChartTheme.fromProperties(properties);
+            dark = ChartTheme.darkFromProperties(properties, theme);
         } catch (IllegalArgumentException e) {
             throw InputException.of(Problem.error(options.templateDir().resolve(CHART_THEME), e.getMessage()));
         }
@@ -45,7 +48,7 @@ record FigureStyle(ChartDrawer drawer, String identity) {
             throw InputException.of(Problem.error(options.chartFont().orElse(options.templateDir().resolve("fonts")),
                     e.getMessage()));
         }
-        return new FigureStyle(new ChartDrawer(theme, font), theme + "|" + font.source());
+        return new FigureStyle(new ChartDrawer(theme, dark, font), theme + "|" + dark + "|" + font.source());
     }
 
     /** Every label the figures of {@code cells} draw. */

@@ -15,6 +15,7 @@ import org.threatreport.aggregate.CellComputer;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.aggregate.Wording;
+import org.threatreport.chart.ChartDrawer;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.data.CsvTableReader;
 import org.threatreport.data.DataLoader;
@@ -343,9 +344,12 @@ public final class ReportPipeline {
     }
 
     /**
-     * Every cell's files — its numbers as CSV and, for a figure, its drawing as SVG and PNG — each kept
-     * while its numbers and the style are the same. A check chooses the style (to find a font that cannot
-     * draw a label) but draws nothing: it names the files, empty.
+     * Every cell's files — its numbers as CSV and, for a figure, its drawings (SVG in the light and dark
+     * theme, for wide and narrow screens, and PNG) — each kept while its numbers and the style are the
+     * same. A figure that would be wrong or unreadable (more series than colours, no room for its marks and
+     * labels) is a problem at its cell, found from measurements before anything is drawn: a check finds it
+     * too. A check chooses the style (to find a font that cannot draw a label) but draws nothing: it names
+     * the files, empty.
      */
     private Map<String, byte[]> figures(SiteTemplate template, Map<String, CellData> cells) throws Exception {
         FigureStyle style;
@@ -363,8 +367,10 @@ public final class ReportPipeline {
                 String base = "figures/" + cell.cell().id();
                 files.put(base + ".csv", new byte[0]);
                 if (cell.cell().kind() == CellKind.FIGURE) {
-                    files.put(base + ".svg", new byte[0]);
-                    files.put(base + ".png", new byte[0]);
+                    FigureFiles.DRAWINGS.forEach(ending -> files.put(base + ending, new byte[0]));
+                    if (style != null) {
+                        problems.addAll(FigureFiles.problems(style.drawer(), cell));
+                    }
                 }
             }
             return files;
@@ -372,11 +378,22 @@ public final class ReportPipeline {
         FigureFiles figures = new FigureFiles(style.drawer(), style.identity(),
                 (name, make) -> memo.stored("figures", name, make::bytes), template.messages());
         String identity = style.identity();
+        ChartDrawer drawer = style.drawer();
         List<Map<String, byte[]>> made = Parallel.map(context.workers(), new ArrayList<>(cells.values()),
                 cell -> memo.get("figure", List.of(FigureFiles.inputs(cell, template.messages()), identity), problems,
                         found -> {
+                            List<Problem> wrong = FigureFiles.problems(drawer, cell);
+                            if (!wrong.isEmpty()) {
+                                found.addAll(wrong);
+                                return Map.of();
+                            }
                             drawn.add(cell.cell().id());
-                            return figures.files(cell);
+                            try {
+                                return figures.files(cell);
+                            } catch (InputException e) {
+                                found.addAll(e.problems());
+                                return Map.of();
+                            }
                         }));
         made.forEach(files::putAll);
         return files;

@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.Share;
 import org.threatreport.chart.ChartDrawer;
+import org.threatreport.chart.ChartException;
 import org.threatreport.chart.ChartInput;
 import org.threatreport.chart.ChartKind;
 import org.threatreport.chart.ChartSeries;
+import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
 
 /**
- * Draws a cell's figure (SVG for pages, PNG at 2× for Markdown, notebooks and print) and writes its
- * numbers as CSV, named after the cell's id. A drawing is kept in a {@link DrawingStore} under the hash
- * of everything it depends on, so an unchanged figure is not drawn again.
+ * Draws a cell's figure and writes its numbers as CSV, named after the cell's id: the SVG for pages in
+ * the light and the dark theme ({@code <id>.svg}, {@code <id>.dark.svg}), the same for narrow screens
+ * ({@code <id>.narrow.svg}, {@code <id>.narrow.dark.svg}: {@value #NARROW_WIDTH} px wide, bars
+ * horizontal), and the PNG at 2× for Markdown, notebooks and print. A drawing is kept in a
+ * {@link DrawingStore} under the hash of everything it depends on, so an unchanged figure is not drawn
+ * again.
  */
 public final class FigureFiles {
 
@@ -34,8 +42,16 @@ public final class FigureFiles {
         byte[] bytes() throws IOException;
     }
 
+    /** A figure's width unless its cell gives one (CSS px). */
+    public static final int WIDTH = 720;
+    /** The width of the variant for narrow screens: its 13 px text stays above 11 px down to a 330 px column. */
+    public static final int NARROW_WIDTH = 360;
+    /** The file name endings of a figure's drawings after its id, the default first. */
+    public static final List<String> DRAWINGS = List.of(".svg", ".dark.svg", ".narrow.svg", ".narrow.dark.svg",
+            ".png");
+
     /** Changes whenever the drawing code changes what it draws, so old cache entries are not reused. */
-    private static final String DRAWING_VERSION = "3";
+    private static final String DRAWING_VERSION = "4";
 
     private final ChartDrawer drawer;
     private final String drawerIdentity;
@@ -50,21 +66,76 @@ public final class FigureFiles {
         this.messages = messages;
     }
 
-    /** The files of one cell, by path relative to the version folder. */
-    public Map<String, byte[]> files(CellData data) throws IOException {
+    /**
+     * The files of one cell, by path relative to the version folder.
+     *
+     * @throws InputException at the cell, for a figure that cannot be drawn legibly
+     */
+    public Map<String, byte[]> files(CellData data) throws IOException, InputException {
         Map<String, byte[]> files = new TreeMap<>();
         Cell cell = data.cell();
         String base = "figures/" + cell.id();
         files.put(base + ".csv", TableRows.of(data, messages).toCsv().getBytes(StandardCharsets.UTF_8));
         if (cell.kind() == CellKind.FIGURE) {
-            ChartInput input = chartInput(data);
-            String key = hash(input.toString() + '\n' + drawerIdentity + '\n' + DRAWING_VERSION);
-            ChartDrawer.Drawing[] drawing = {null}; // laid out once for both formats, when either is not kept
-            files.put(base + ".svg", store.get(key + ".svg", () -> draw(input, drawing).svg()
-                    .getBytes(StandardCharsets.UTF_8)));
-            files.put(base + ".png", store.get(key + ".png", () -> draw(input, drawing).png()));
+            try {
+                drawings(files, base, chartInput(data));
+                drawings(files, base + ".narrow", chartInput(data).narrow(NARROW_WIDTH));
+            } catch (ChartException e) {
+                throw InputException.of(problem(cell, e.getMessage()));
+            }
         }
         return files;
+    }
+
+    /** The SVGs (light and dark) and, for the default variant, the PNG of one variant of a figure. */
+    private void drawings(Map<String, byte[]> files, String base, ChartInput input) throws IOException {
+        String key = hash(input.toString() + '\n' + drawerIdentity + '\n' + DRAWING_VERSION);
+        ChartDrawer.Drawing[] drawing = {null}; // laid out once for every file, when any is not kept
+        files.put(base + ".svg", store.get(key + ".svg", () -> draw(input, drawing).svg()
+                .getBytes(StandardCharsets.UTF_8)));
+        files.put(base + ".dark.svg", store.get(key + ".dark.svg", () -> draw(input, drawing).darkSvg()
+                .getBytes(StandardCharsets.UTF_8)));
+        if (!base.endsWith(".narrow")) {
+            files.put(base + ".png", store.get(key + ".png", () -> draw(input, drawing).png()));
+        }
+    }
+
+    /**
+     * What makes a figure wrong or unreadable, found without drawing it (as {@code site:check} and
+     * {@code site:report} both do before any figure is drawn): more series than the palette has distinct
+     * colours, or a size that leaves no room for its marks and labels, on wide or narrow screens.
+     */
+    public static List<Problem> problems(ChartDrawer drawer, CellData data) {
+        Cell cell = data.cell();
+        List<Problem> problems = new ArrayList<>();
+        if (cell.kind() != CellKind.FIGURE) {
+            return problems;
+        }
+        ChartInput input = chartInput(data);
+        int colours = drawer.distinctColours();
+        if (input.kind() == ChartKind.PIE || input.kind() == ChartKind.DONUT) {
+            if (input.categories().size() > colours) {
+                problems.add(problem(cell, "its " + input.categories().size() + " slices outnumber the "
+                        + colours + " colours the chart palette tells apart: keep the largest with 'top: "
+                        + (colours - 1) + "', or draw it as 'chart: bar'"));
+            }
+        } else if (input.series().size() > colours) {
+            problems.add(problem(cell, "its " + input.series().size() + " series ('" + cell.stack() + "' has "
+                    + input.series().size() + " values) outnumber the " + colours + " colours the chart palette"
+                    + " tells apart: stack a column with at most " + colours + " values, or give 'palette' in"
+                    + " chart-theme.properties more colours"));
+        }
+        Optional<String> wide = drawer.problem(input);
+        wide.ifPresent(p -> problems.add(problem(cell, "it cannot be drawn legibly: " + p)));
+        if (wide.isEmpty()) {
+            drawer.problem(input.narrow(NARROW_WIDTH)).ifPresent(p -> problems.add(problem(cell,
+                    "it cannot be drawn legibly for narrow screens (" + NARROW_WIDTH + " px wide): " + p)));
+        }
+        return problems;
+    }
+
+    private static Problem problem(Cell cell, String message) {
+        return Problem.error(cell.file(), cell.line(), 1, "figure '" + cell.id() + "': " + message);
     }
 
     /** Everything a cell's files are made of (not its number, "图 3", which they never show). */
@@ -74,7 +145,10 @@ public final class FigureFiles {
                 TableRows.of(data, messages));
     }
 
-    /** What the chart drawer needs of a figure cell's numbers: kind, categories, series, size. */
+    /**
+     * What the chart drawer needs of a figure cell's numbers: kind, categories, series, size. A stacked
+     * chart of shares whose every column adds up to 100 % ends its axis at 100.
+     */
     public static ChartInput chartInput(CellData data) {
         Cell cell = data.cell();
         List<ChartSeries> series = data.series().stream().map(s -> new ChartSeries(s.name(),
@@ -83,14 +157,31 @@ public final class FigureFiles {
                 cell.percent() ? s.shares().stream().map(Share::toString).toList()
                         : s.counts().stream().map(String::valueOf).toList())).toList();
         ChartKind kind = ChartKind.valueOf(cell.chart().name());
-        int width = cell.width() > 0 ? cell.width() : 720;
-        int height = cell.height() > 0 ? cell.height() : defaultHeight(kind, data.categories().size());
-        return new ChartInput(kind, data.categories(), series, cell.percent() ? "%" : "",
-                cell.valueLabels(), width, height);
+        int width = cell.width() > 0 ? cell.width() : WIDTH;
+        double valueMax = kind == ChartKind.STACKED && cell.percent() && columnsOfWholes(series) ? 100 : 0;
+        return new ChartInput(kind, data.categories(), series, cell.percent() ? "%" : "", cell.valueLabels(), width,
+                cell.height(), false, valueMax);
     }
 
-    private static int defaultHeight(ChartKind kind, int categories) {
-        return kind == ChartKind.BAR ? Math.max(200, 50 + 32 * categories) : 400;
+    /** Whether every column with rows adds up to 100 (%), within the rounding of its shares. */
+    private static boolean columnsOfWholes(List<ChartSeries> series) {
+        int categories = series.get(0).values().size();
+        boolean any = false;
+        for (int c = 0; c < categories; c++) {
+            double sum = 0;
+            for (ChartSeries s : series) {
+                Double v = s.values().get(c);
+                sum += v == null ? 0 : v;
+            }
+            if (sum == 0) {
+                continue;
+            }
+            any = true;
+            if (Math.abs(sum - 100) > 0.05 * series.size() + 1e-9) {
+                return false;
+            }
+        }
+        return any;
     }
 
     private ChartDrawer.Drawing draw(ChartInput input, ChartDrawer.Drawing[] drawn) {

@@ -291,7 +291,8 @@ public final class Benchmarks {
             if (!figuresCold.isEmpty()) {
                 row = new Row();
                 row.name = "Figures: the flagship's " + figuresCold.get(0).values().get("count")
-                        + " charts, SVG + PNG, cold (fresh JVM; font choice excluded)";
+                        + " charts, each wide (SVG light and dark, PNG) and narrow (SVG light and dark), cold (fresh JVM;"
+                        + " font choice excluded)";
                 row.ours = stat(figuresCold, "ms");
                 row.write(md);
                 row = new Row();
@@ -426,9 +427,11 @@ public final class Benchmarks {
                     .append("in drawing order, so the first chart pays for class loading)\n\n");
             md.append("Font choice (`ChartFonts.choose`, cold): ").append(stat(fontCold, "ms").ms()).append(" ms, font `")
                     .append(fontCold.get(0).values().get("font").replace('_', ' ')).append("`.\n\n");
-            md.append("Layout: XChart's drawing read back as marks and text, done once per figure for both formats.\n\n");
-            md.append("| figure | chart | layout cold | SVG cold | PNG cold | layout warm | SVG warm | PNG warm | SVG KB | PNG KB |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("Layout: XChart's drawing read back as marks and text, done once per variant (wide, narrow) for"
+                    + " every format and theme. SVG: the four SVGs (wide and narrow, light and dark); SVG KB is the wide light"
+                    + " one, variants KB the other three.\n\n");
+            md.append("| figure | chart | layout cold | SVG cold | PNG cold | layout warm | SVG warm | PNG warm | SVG KB | variants KB | PNG KB |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             Map<String, List<ProbeLine>> cold = byId(chartsCold);
             Map<String, List<ProbeLine>> warm = byId(chartsWarm);
             double[] totals = new double[6];
@@ -445,13 +448,14 @@ public final class Benchmarks {
                     md.append(" | ").append(num(x));
                 }
                 md.append(" | ").append(e.getValue().get(0).values().get("svg_kb"))
+                        .append(" | ").append(e.getValue().get(0).values().get("variants_kb"))
                         .append(" | ").append(e.getValue().get(0).values().get("png_kb")).append(" |\n");
             }
             md.append("| **sum** | ");
             for (double x : totals) {
                 md.append(" | ").append(num(x));
             }
-            md.append(" | | |\n");
+            md.append(" | | | |\n");
         }
 
         private Map<String, List<ProbeLine>> byId(List<ProbeLine> lines) {

@@ -238,6 +238,7 @@ final class Probes {
             themeProperties.load(new StringReader(new String(themeFile, StandardCharsets.UTF_8)));
         }
         ChartTheme theme = ChartTheme.fromProperties(themeProperties);
+        ChartTheme dark = ChartTheme.darkFromProperties(themeProperties, theme);
         TreeSet<String> labels = new TreeSet<>();
         for (CellData d : figures) {
             labels.addAll(d.categories());
@@ -245,25 +246,28 @@ final class Probes {
         }
         Path fontsDir = root.resolve("site-template/fonts");
         ChartFont font = ChartFonts.choose(null, Files.isDirectory(fontsDir) ? fontsDir : null, labels);
-        ChartDrawer drawer = new ChartDrawer(theme, font);
+        ChartDrawer drawer = new ChartDrawer(theme, dark, font);
         long f1 = System.nanoTime();
         System.out.println("FONT ms=" + ms(f1 - f0) + " font=" + font.cssFamily().replace(' ', '_'));
 
         for (int round = sequential ? -warmups : rounds; round < rounds; round++) {
             long r0 = System.nanoTime();
             for (CellData d : figures) {
+                // As FigureFiles: the wide drawing as light and dark SVG and as PNG, the narrow one as light and dark SVG.
                 ChartInput input = FigureFiles.chartInput(d);
                 long c0 = System.nanoTime();
                 ChartDrawer.Drawing drawing = drawer.draw(input);
+                ChartDrawer.Drawing narrow = drawer.draw(input.narrow(FigureFiles.NARROW_WIDTH));
                 long c1 = System.nanoTime();
                 String svg = drawing.svg();
+                int variants = drawing.darkSvg().length() + narrow.svg().length() + narrow.darkSvg().length();
                 long c2 = System.nanoTime();
                 byte[] png = drawing.png();
                 long c3 = System.nanoTime();
                 if (round >= 0) {
                     System.out.println("CHART id=" + d.cell().id() + " kind=" + input.kind().name().toLowerCase(Locale.ROOT)
                             + " layout_ms=" + ms(c1 - c0) + " svg_ms=" + ms(c2 - c1) + " png_ms=" + ms(c3 - c2)
-                            + " svg_kb=" + kb(svg.length()) + " png_kb=" + kb(png.length));
+                            + " svg_kb=" + kb(svg.length()) + " variants_kb=" + kb(variants) + " png_kb=" + kb(png.length));
                 }
             }
             long r1 = System.nanoTime();
@@ -287,9 +291,12 @@ final class Probes {
                 List<Future<Integer>> drawn = new ArrayList<>();
                 for (CellData d : figures) {
                     drawn.add(pool.submit(() -> {
-                        // As FigureFiles: laid out once, written in both formats.
-                        ChartDrawer.Drawing drawing = drawer.draw(FigureFiles.chartInput(d));
-                        return drawing.svg().length() + drawing.png().length;
+                        // As FigureFiles: each variant laid out once, written in every format and theme.
+                        ChartInput input = FigureFiles.chartInput(d);
+                        ChartDrawer.Drawing drawing = drawer.draw(input);
+                        ChartDrawer.Drawing narrow = drawer.draw(input.narrow(FigureFiles.NARROW_WIDTH));
+                        return drawing.svg().length() + drawing.darkSvg().length() + drawing.png().length
+                                + narrow.svg().length() + narrow.darkSvg().length();
                     }));
                 }
                 for (Future<Integer> f : drawn) {

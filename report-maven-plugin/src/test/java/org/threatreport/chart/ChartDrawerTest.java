@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.threatreport.testing.ChartSvg;
 import org.threatreport.testing.Requires;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -167,6 +168,87 @@ class ChartDrawerTest {
         for (String category : long14) {
             assertTrue(find(nodes, category).getAttribute("transform").startsWith("rotate(-90 "), category);
         }
+    }
+
+    @Test
+    void columnsWhoseLabelsDoNotFitUnderThemBecomeBarsWithEveryLabelWhole() throws Exception {
+        ChartInput in = new ChartInput(ChartKind.COLUMN, ChartLegibilityTest.INDUSTRIES,
+                List.of(new ChartSeries("Incidents", ChartLegibilityTest.INDUSTRY_COUNTS)), "", true, 720, 0);
+        ChartSvg svg = ChartSvg.read("columns", drawer.svg(in), drawer.font());
+        assertEquals(21, svg.marks().size());
+        for (ChartSvg.Label label : svg.labels()) {
+            if (label.classes().contains("category")) {
+                assertEquals(0, label.ink().getBounds2D().getHeight() > label.ink().getBounds2D().getWidth() ? 1 : 0,
+                        label.text() + " is upright");
+            }
+        }
+        // The longest name takes two lines left of its bar; its whole text is the group's title.
+        assertTrue(svg.titles().contains(ChartLegibilityTest.INDUSTRIES.get(10)), svg.titles().toString());
+        assertTrue(svg.texts().containsAll(ChartLegibilityTest.INDUSTRIES.subList(0, 10)), svg.texts().toString());
+        assertEquals(svg.height(), drawer.draw(in).height());
+        assertTrue(svg.height() > 21 * 32, "as high as its bars need: " + svg.height());
+    }
+
+    @Test
+    void aLabelLongerThanThreeLinesIsShortenedAndKeptWholeInItsTitle() throws Exception {
+        String name = ChartLegibilityTest.INDUSTRIES.get(10);
+        ChartInput in = new ChartInput(ChartKind.BAR, List.of(name, "Other"),
+                List.of(new ChartSeries("s", List.of(40.0, 46.0))), "", true, 300, 0);
+        ChartSvg svg = ChartSvg.read("short", drawer.svg(in), drawer.font());
+        assertTrue(svg.texts().stream().anyMatch(t -> t.endsWith("…")), svg.texts().toString());
+        assertEquals(List.of(name), svg.titles());
+        assertEquals(List.of(), svg.findings());
+    }
+
+    @Test
+    void theNarrowDrawingTurnsColumnsAndStacksIntoHorizontalBars() throws Exception {
+        for (ChartKind kind : List.of(ChartKind.COLUMN, ChartKind.STACKED)) {
+            ChartInput narrow = input(kind, true).narrow(360);
+            Document doc = parse(drawer.svg(narrow));
+            assertEquals("360", doc.getDocumentElement().getAttribute("width"));
+            NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+            for (String category : CATEGORIES) {
+                Element e = find(nodes, category);
+                assertEquals("end", e.getAttribute("text-anchor"), kind + ": " + category + " left of its bar");
+                assertFalse(e.hasAttribute("transform"), kind + ": upright");
+            }
+        }
+        ChartInput line = input(ChartKind.LINE, true).narrow(360);
+        assertEquals("middle", find(parse(drawer.svg(line)).getElementsByTagNameNS("http://www.w3.org/2000/svg", "text"),
+                CATEGORIES.get(0)).getAttribute("text-anchor"), "a line keeps its time axis along the bottom");
+    }
+
+    @Test
+    void theDarkDrawingIsTheSameLayoutInTheDarkColours() throws Exception {
+        ChartDrawer.Drawing drawing = drawer.draw(input(ChartKind.STACKED, true));
+        String light = drawing.svg();
+        String dark = drawing.darkSvg();
+        assertEquals(light.replaceAll("(fill|stroke)=\"#[0-9a-f]{6}\"", ""), dark.replaceAll("(fill|stroke)=\"#[0-9a-f]{6}\"", ""));
+        ChartSvg svg = ChartSvg.read("dark", dark, drawer.font());
+        assertEquals(new java.awt.Color(0x0D1117), svg.background());
+        assertEquals(List.of(), svg.findings());
+    }
+
+    @Test
+    void aStackOfSharesOfEachColumnEndsItsAxisAtOneHundred() throws Exception {
+        ChartInput in = new ChartInput(ChartKind.STACKED, List.of("a", "b"), List.of(
+                new ChartSeries("x", List.of(13.2, 60.0), List.of("13.2%", "60.0%")),
+                new ChartSeries("y", List.of(86.8, 40.0), List.of("86.8%", "40.0%"))), "%", true, 400, 300, false, 100);
+        List<String> texts = texts(parse(drawer.svg(in)));
+        assertTrue(texts.contains("100"), texts.toString());
+        assertFalse(texts.contains("120"), texts.toString());
+        assertTrue(texts.containsAll(List.of("13.2%", "86.8%", "60.0%", "40.0%")), "whole labels: " + texts);
+    }
+
+    @Test
+    void aChartTooSmallForItsBarsIsRefusedSayingWhatToChange() {
+        ChartInput in = new ChartInput(ChartKind.BAR, ChartLegibilityTest.INDUSTRIES,
+                List.of(new ChartSeries("s", ChartLegibilityTest.INDUSTRY_COUNTS)), "", true, 720, 200);
+        String problem = drawer.problem(in).orElseThrow();
+        assertTrue(problem.startsWith("its 21 bars need at least "), problem);
+        assertEquals(problem, assertThrows(ChartException.class, () -> drawer.draw(in)).getMessage());
+        assertTrue(drawer.problem(new ChartInput(ChartKind.BAR, ChartLegibilityTest.INDUSTRIES,
+                List.of(new ChartSeries("s", ChartLegibilityTest.INDUSTRY_COUNTS)), "", true, 720, 0)).isEmpty());
     }
 
     private static Element find(NodeList nodes, String text) {

@@ -53,4 +53,48 @@ class ChartThemeTest {
             assertTrue(e.getMessage().contains(s), e.getMessage());
         }
     }
+
+    @Test
+    void theDarkThemeIsTheSitesDarkColoursWithEveryPaletteColourStandingOut() {
+        ChartTheme dark = ChartTheme.darkDefaults();
+        assertEquals(new Color(0x0D1117), dark.background());
+        assertEquals(new Color(0xE6EDF3), dark.text());
+        assertEquals(ChartTheme.defaults().palette().size(), dark.palette().size());
+        assertEquals(ChartTheme.defaults().palette().get(0), dark.palette().get(0), "bright colours are kept");
+        for (Color c : dark.palette()) {
+            assertTrue(ChartTheme.contrast(c, dark.background()) >= 3, c + " stands out on the dark background");
+        }
+        Properties greys = new Properties();
+        greys.setProperty("palette", "#000000, #111111, #222222, #333333, #444444, #555555, #666666, #777777");
+        ChartTheme light = ChartTheme.fromProperties(greys);
+        assertEquals(8, ChartTheme.darkFromProperties(greys, light).distinctColours(), "distinct colours stay distinct");
+        Properties p = new Properties();
+        p.setProperty("dark.palette", "#FFFFFF, #AABBCC");
+        p.setProperty("dark.background", "#000000");
+        ChartTheme own = ChartTheme.darkFromProperties(p, ChartTheme.defaults());
+        assertEquals(List.of(Color.WHITE, new Color(0xAABBCC)), own.palette());
+        assertEquals(Color.BLACK, own.background());
+    }
+
+    @Test
+    void chartTextMustBeReadableOnTheBackground() {
+        Properties p = new Properties();
+        p.setProperty("text", "#AAAAAA");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChartTheme.fromProperties(p));
+        assertEquals("chart theme keys 'text' and 'background': #aaaaaa on #ffffff has a contrast of 2.3:1; chart text"
+                + " needs at least 4.5:1 to be readable", e.getMessage());
+        Properties d = new Properties();
+        d.setProperty("dark.text", "#333333");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChartTheme.darkFromProperties(d,
+                ChartTheme.defaults())).getMessage().startsWith("chart theme keys 'dark.text' and 'dark.background'"));
+    }
+
+    @Test
+    void textOnAColourIsWhicheverReadsBest() {
+        ChartTheme t = ChartTheme.defaults();
+        for (Color c : List.of(new Color(0x0072B2), new Color(0xE69F00), new Color(0xF0E442), Color.BLACK,
+                new Color(0x777777), new Color(0x888888))) {
+            assertTrue(ChartTheme.contrast(t.readableOn(c), c) >= 4.5, c.toString());
+        }
+    }
 }

@@ -409,6 +409,69 @@ class ReadingInBrowserTest {
         assertEquals(figure, driver.switchTo().activeElement());
     }
 
+    /**
+     * Chart text as the reader sees it: the SVG's font size scaled by the drawing's rendered width over its
+     * own width. On a phone the page shows the narrow drawing, in a dark scheme the dark one; the text stays
+     * at 11 px or more, and the figure opened larger shows the same drawing at least 1.4 times as large.
+     */
+    @Test
+    void chartTextIsElevenPixelsOrMoreOnEveryScreenInBothSchemesAndLargerWhenOpened() throws Exception {
+        for (String scheme : List.of("light", "dark")) {
+            browser.media("screen", scheme);
+            for (int width : List.of(390, 1280)) {
+                browser.viewport(width, width < 1000 ? 844 : 900, width < 1000);
+                open("02-monitoring.html");
+                List<WebElement> images = driver.findElements(By.cssSelector("figure.figure img"));
+                assertEquals(7, images.size());
+                for (WebElement image : images) {
+                    String drawing = shownDrawing(image);
+                    String where = drawing + " at " + width + " px, " + scheme;
+                    assertEquals(width < 1000, drawing.contains(".narrow."), where);
+                    assertEquals(scheme.equals("dark"), drawing.contains(".dark."), where);
+                    double size = chartTextSize(image, drawing);
+                    assertTrue(size >= 11, where + ": chart text renders at " + size + " px");
+                }
+                WebElement link = driver.findElement(By.cssSelector("#fig-industry .figure-image"));
+                WebElement inPage = link.findElement(By.tagName("img"));
+                double before = chartTextSize(inPage, shownDrawing(inPage));
+                js("arguments[0].click()", link);
+                WebElement enlarged = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("dialog.figure-dialog img")));
+                String drawing = shownDrawing(enlarged);
+                assertEquals(shownDrawing(inPage), drawing, "the dialog shows the drawing the page shows");
+                double after = chartTextSize(enlarged, drawing);
+                assertTrue(after >= 1.4 * before, "opened larger at " + width + " px, " + scheme + ": " + before
+                        + " px → " + after + " px");
+                browser.screenshot("figure-dialog-" + width + "-" + scheme);
+                new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            }
+        }
+    }
+
+    /** The drawing an image shows, once loaded, as {@code figures/<id>….svg}. */
+    static String shownDrawing(WebElement image) {
+        js("arguments[0].scrollIntoView({block: 'center'})", image);
+        browser.waiting().until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
+        String source = (String) js("return arguments[0].currentSrc", image);
+        return source.substring(source.indexOf("figures/"));
+    }
+
+    /** The CSS px the drawing's text renders at: its font size times its rendered width over its width. */
+    static double chartTextSize(WebElement image, String drawing) throws Exception {
+        String svg = Files.readString(site.resolve(drawing));
+        double fontSize = Double.parseDouble(attribute(svg, "font-size"));
+        double width = Double.parseDouble(attribute(svg, "width"));
+        double rendered = ((Number) js("return arguments[0].getBoundingClientRect().width", image)).doubleValue();
+        return Math.round(fontSize * rendered / width * 10) / 10.0;
+    }
+
+    /** An attribute of an SVG's root element. */
+    private static String attribute(String svg, String name) {
+        String root = svg.substring(svg.indexOf("<svg"), svg.indexOf('>', svg.indexOf("<svg")));
+        int at = root.indexOf(" " + name + "=\"") + name.length() + 3;
+        return root.substring(at, root.indexOf('"', at));
+    }
+
     @Test
     void theSidebarMarksTheSectionInViewAndHeadingLinksAreCopied() throws Exception {
         String origin = server.url("").replaceFirst("(http://[^/]+).*", "$1");

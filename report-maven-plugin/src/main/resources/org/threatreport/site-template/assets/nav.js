@@ -152,7 +152,9 @@
       var box = figureDialog();
       var source = link.querySelector("img");
       var image = box.querySelector("img");
-      image.src = link.getAttribute("href");
+      // The drawing the page shows (narrow or wide, light or dark), half as large again as there.
+      image.src = (source && source.currentSrc) || link.getAttribute("href");
+      image.style.minWidth = source ? Math.round(source.getBoundingClientRect().width * 1.5) + "px" : "";
       image.alt = source ? source.alt : "";
       box.querySelector(".figure-dialog-caption").textContent = caption ? caption.textContent : "";
       box.showModal();
