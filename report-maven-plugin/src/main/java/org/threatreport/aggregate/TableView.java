@@ -155,6 +155,12 @@ public final class TableView implements NoTextForm {
         return with(selection.excluding(new Exclusion(column, excluded)));
     }
 
+    /** The same rows before any {@link #excluding} (for saying how many it left out). */
+    TableView withoutExclusions() {
+        return new TableView(schema, executor, wording, new Query(selection.table(), selection.period(),
+                selection.filter(), List.of(), selection.measure(), List.of(), selection.minN()));
+    }
+
     /** The same view, printing no share of fewer than {@code n} rows as a percentage. */
     public TableView minN(int n) {
         if (n < 0) {

@@ -95,6 +95,66 @@ public record Wording(boolean chinese) {
         return "n = " + count(n);
     }
 
+    // ---- notes under figures and tables ----------------------------------------------------------
+
+    /** Between the parts of a note. */
+    public String noteSeparator() {
+        return chinese ? "；" : "; ";
+    }
+
+    /** "excluding Unknown (212)" / "不含 Unknown（212）". */
+    public String excluding(String values, long rows) {
+        return chinese ? "不含" + values + "（" + count(rows) + "）" : "excluding " + values + " (" + count(rows) + ")";
+    }
+
+    /** Rows of a month chart whose date gives no month. */
+    public String withoutMonth(long rows) {
+        return chinese ? "未注明月份的 " + count(rows) + " 条未计入各月" : count(rows) + " with no month not shown";
+    }
+
+    /** Rows whose measured (or binned) cell is empty. */
+    public String withoutValue(long rows) {
+        return chinese ? "无数值的 " + count(rows) + " 条未计入" : count(rows) + " with no value left out";
+    }
+
+    /** Rows whose counted cell is empty. */
+    public String withoutCategory(long rows) {
+        return chinese ? "未填写的 " + count(rows) + " 条未计入" : count(rows) + " not recorded left out";
+    }
+
+    /** Values outside every bin of a histogram. */
+    public String outsideBins(long rows) {
+        return chinese ? "超出分组范围的 " + count(rows) + " 条未计入" : count(rows) + " outside the bins left out";
+    }
+
+    /** Shares not printed because their base is too small. */
+    public String tooFewNote(int minN) {
+        return chinese ? "—：少于 " + minN + " 条，不计占比" : "—: fewer than " + minN + " rows, no share shown";
+    }
+
+    /** The heading of a table's change column: "较上年变化" / "Change on 2016". */
+    public String changeTitle(int year, int compared) {
+        return chinese ? (compared == year - 1 ? "较上年变化" : "较 " + compared + " 年变化") : "Change on " + compared;
+    }
+
+    /** The heading of a per-year table's change column. */
+    public String changeTitle() {
+        return chinese ? "较上年变化" : "Change on the year before";
+    }
+
+    /** What a measure cell's values are: "Median of Records" / "Records（中位数）". */
+    public String measureTitle(String measure, String column) {
+        String name = switch (measure) {
+            case "sum" -> chinese ? "合计" : "Total";
+            case "mean" -> chinese ? "平均值" : "Mean";
+            case "median" -> chinese ? "中位数" : "Median";
+            case "min" -> chinese ? "最小值" : "Minimum";
+            case "max" -> chinese ? "最大值" : "Maximum";
+            default -> chinese ? "第 " + measure.substring(1) + " 百分位数" : measure.substring(1) + "th percentile";
+        };
+        return chinese ? column + "（" + name + "）" : name + " of " + column;
+    }
+
     // ---- changes ---------------------------------------------------------------------------------
 
     /** "较上年" / "较 2015 年" and "on 2016": with what a change compares. */

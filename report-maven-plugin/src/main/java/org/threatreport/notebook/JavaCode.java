@@ -63,7 +63,7 @@ final class JavaCode {
             if (cell.chart() == ChartType.STACKED) {
                 columns.add(cell.stack());
             }
-            columns.addAll(cell.where().keySet());
+            cell.where().forEach(condition -> columns.add(condition.column()));
             for (String column : columns) {
                 if (spec(cell.table(), column).type().isCategorical()) {
                     categoryNames.computeIfAbsent(cell.table() + "/" + column, k -> identifier(column, cell.table(), used));
@@ -470,9 +470,9 @@ final class JavaCode {
         String rows = tableNames.get(cell.table());
         if (!cell.where().isEmpty()) {
             boolean first = true;
-            for (Map.Entry<String, String> filter : cell.where().entrySet()) {
+            for (org.threatreport.model.Condition filter : cell.where()) {
                 code.append(first ? "Table rows = " : "rows = ").append(filter(cell.table(), first ? rows : "rows",
-                        filter.getKey(), filter.getValue())).append(";\n");
+                        filter.column(), filter.values().get(0))).append(";\n");
                 first = false;
             }
             rows = "rows";
@@ -505,7 +505,7 @@ final class JavaCode {
         }
         String axis = literal(cell.percent() ? "percent" : "count");
         String chart = switch (cell.chart()) {
-            case BAR, COLUMN -> "barChart(counts, " + axis + ")";
+            case BAR, COLUMN, HISTOGRAM -> "barChart(counts, " + axis + ")";
             case LINE -> "lineChart(counts, " + axis + ")";
             case PIE -> "pieChart(counts)";
             case DONUT -> "donutChart(counts)";

@@ -15,6 +15,7 @@ import org.threatreport.aggregate.CellComputer;
 import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.aggregate.Wording;
+import org.threatreport.aggregate.query.MemoryExecutor;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.data.CsvTableReader;
 import org.threatreport.data.DataLoader;
@@ -229,8 +230,9 @@ public final class ReportPipeline {
         Map<String, TableView> views = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
         for (LoadedTable table : data.all()) {
-            views.put(table.name(), memo.get("view", List.of(Memo.same(table), info.language(), info.year()), problems,
-                    found -> TableView.of(table, wording, info.year())));
+            views.put(table.name(), memo.get("view", List.of(Memo.same(table), info.language(), info.year(), info.minN()),
+                    problems, found -> TableView.of(table.schema(), new MemoryExecutor(Map.of(table.name(), table)),
+                            wording, info.year(), info.minN())));
         }
         return views;
     }
@@ -241,7 +243,7 @@ public final class ReportPipeline {
      * own (its numbers are incomplete then).
      */
     private Map<String, CellData> cells(Report report, Map<String, TableView> tables, DataSet data) throws Exception {
-        CellComputer computer = new CellComputer(tables, report.info().language());
+        CellComputer computer = new CellComputer(tables, report.info().language(), report.info().minN());
         Map<String, CellData> cells = new LinkedHashMap<>();
         for (Report.CellPlace place : report.cells().values()) {
             Cell cell = place.cell();

@@ -49,6 +49,7 @@ final class AltText {
             case LINE -> chinese ? "折线图" : "Line chart";
             case PIE -> chinese ? "饼图" : "Pie chart";
             case DONUT -> chinese ? "环形图" : "Donut chart";
+            case HISTOGRAM -> chinese ? "直方图" : "Histogram";
         };
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.threatreport.chart.ChartKind;
 import org.threatreport.chart.ChartSeries;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
+import org.threatreport.model.ChartType;
 
 /**
  * Draws a cell's figure (SVG for pages, PNG at 2× for Markdown, notebooks and print) and writes its
@@ -74,19 +77,39 @@ public final class FigureFiles {
                 TableRows.of(data, messages));
     }
 
-    /** What the chart drawer needs of a figure cell's numbers: kind, categories, series, size. */
+    /**
+     * What the chart drawer needs of a figure cell's numbers: kind, categories (as the axis labels them),
+     * series, size. Counts and measures are labelled as the text prints them (digits grouped); shares of too
+     * few rows are not drawn. A histogram is drawn as columns, one per bin.
+     */
     public static ChartInput chartInput(CellData data) {
         Cell cell = data.cell();
-        List<ChartSeries> series = data.series().stream().map(s -> new ChartSeries(s.name(),
-                cell.percent() ? s.shares().stream().map(share -> share.percent().doubleValue()).toList()
-                        : s.counts().stream().map(Long::doubleValue).toList(),
-                cell.percent() ? s.shares().stream().map(Share::toString).toList()
-                        : s.counts().stream().map(String::valueOf).toList())).toList();
-        ChartKind kind = ChartKind.valueOf(cell.chart().name());
+        List<ChartSeries> series = data.series().stream().map(s -> series(data, s, cell.percent())).toList();
+        ChartKind kind = cell.chart() == ChartType.HISTOGRAM ? ChartKind.COLUMN : ChartKind.valueOf(cell.chart().name());
         int width = cell.width() > 0 ? cell.width() : 720;
         int height = cell.height() > 0 ? cell.height() : defaultHeight(kind, data.categories().size());
-        return new ChartInput(kind, data.categories(), series, cell.percent() ? "%" : "",
-                cell.valueLabels(), width, height);
+        String axis = cell.percent() ? "%" : data.measured() ? data.valueTitle() : "";
+        return new ChartInput(kind, data.axisLabels(), series, axis, cell.valueLabels(), width, height);
+    }
+
+    private static ChartSeries series(CellData data, CellData.Series s, boolean percent) {
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < s.counts().size(); i++) {
+            if (data.measured()) {
+                BigDecimal value = s.values().get(i);
+                values.add(value == null ? null : value.doubleValue());
+                labels.add(value == null ? null : data.measureText(value));
+            } else if (percent) {
+                Share share = s.shares().get(i);
+                values.add(share.suppressed() ? null : share.percent().doubleValue());
+                labels.add(share.suppressed() ? null : share.toString());
+            } else {
+                values.add(s.counts().get(i).doubleValue());
+                labels.add(data.countText(s.counts().get(i)));
+            }
+        }
+        return new ChartSeries(s.name(), values, labels);
     }
 
     private static int defaultHeight(ChartKind kind, int categories) {
