@@ -11,7 +11,8 @@ package org.threatreport.aggregate;
  * @param folded whether this is the entry a list's {@code top(n)} folded the rest into — never a value of
  *               the data, even when one is labelled alike
  */
-public record Entry(String value, String label, long count, Share share, int rank, boolean folded) {
+public record Entry(String value, String label, long count, Share share, int rank, boolean folded)
+        implements NoTextForm {
 
     public Entry(String value, String label, long count, Share share, int rank) {
         this(value, label, count, share, rank, false);
@@ -23,5 +24,10 @@ public record Entry(String value, String label, long count, Share share, int ran
 
     Entry withLabel(String newLabel) {
         return new Entry(value, newLabel, count, share, rank, folded);
+    }
+
+    @Override
+    public String whatToWrite() {
+        return "an entry of a list has no text of its own: print its .label(), .count() or .share()";
     }
 }

@@ -78,6 +78,17 @@ public record Cell(CellKind kind, String id, String label, ChartType chart, Stri
         where = List.copyOf(where);
     }
 
+    /** The same cell with its caption, alt text and note as rendered (their {@code ${…}} filled in). */
+    public Cell withTexts(String newCaption, String newAlt, String newNote) {
+        return new Cell(kind, id, label, chart, table, column, stack, groups, bySchema, top, where, percent,
+                valueLabels, newCaption, newAlt, width, height, file, line, numbers, newNote, places);
+    }
+
+    /** Whether a text of the cell computes values, {@code ${…}} (or holds other template syntax). */
+    public static boolean isTemplate(String text) {
+        return text.contains("${") || text.contains("<#") || text.contains("<@");
+    }
+
     /** A cell of the report's year counting its column, with one-value filters (column → value or group). */
     public Cell(CellKind kind, String id, String label, ChartType chart, String table, String column,
                 String stack, boolean groups, boolean bySchema, int top, Map<String, String> where,
