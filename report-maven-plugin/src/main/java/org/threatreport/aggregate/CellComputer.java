@@ -436,7 +436,7 @@ public final class CellComputer {
                 leftOut.add(wording.outsideBins(withValue - binned));
             }
             CellData.Series series = new CellData.Series(what, counts, shares);
-            return data(labels, labels, List.of(series), withValue, "", List.of(), "");
+            return data(labels, labels, List.of(series), withValue, "", List.of(), "").withBins(edges);
         }
 
         // ---- common -----------------------------------------------------------------------------
@@ -460,7 +460,8 @@ public final class CellComputer {
                 note = wording.base(base) + (leftOut.isEmpty() ? "" : wording.noteSeparator()
                         + String.join(wording.noteSeparator(), leftOut));
             }
-            return new CellData(cell, labels, series, base, what, axis, valueTitle, changes, changeTitle, note, wording);
+            return new CellData(cell, labels, series, base, what, axis, valueTitle, changes, changeTitle, note, wording,
+                    List.of());
         }
 
         private String valueTitle() {

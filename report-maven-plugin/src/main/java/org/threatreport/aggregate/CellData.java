@@ -24,10 +24,11 @@ import org.threatreport.model.Cell;
  * @param note       what the figure or table says of its base under it: "n = 1,938; excluding Unknown (212)";
  *                   empty when it says nothing
  * @param wording    how its numbers print
+ * @param binEdges   a histogram's bin edges; empty for other cells
  */
 public record CellData(Cell cell, List<String> categories, List<Series> series, long base, String what,
                        List<String> axisLabels, String valueTitle, List<String> changes, String changeTitle,
-                       String note, Wording wording) {
+                       String note, Wording wording, List<BigDecimal> binEdges) {
 
     /**
      * One series: a count and a share per category; for a measure cell also the measure and the cells it
@@ -60,11 +61,18 @@ public record CellData(Cell cell, List<String> categories, List<Series> series, 
         series = List.copyOf(series);
         axisLabels = List.copyOf(axisLabels);
         changes = List.copyOf(changes);
+        binEdges = List.copyOf(binEdges);
     }
 
     /** Counts of the report's year, labelled alike on the axis and in the table. */
     public CellData(Cell cell, List<String> categories, List<Series> series, long base, String what) {
-        this(cell, categories, series, base, what, categories, "", List.of(), "", "", new Wording(false));
+        this(cell, categories, series, base, what, categories, "", List.of(), "", "", new Wording(false), List.of());
+    }
+
+    /** The same numbers of a histogram with these bin edges. */
+    CellData withBins(List<BigDecimal> edges) {
+        return new CellData(cell, categories, series, base, what, axisLabels, valueTitle, changes, changeTitle, note,
+                wording, edges);
     }
 
     /** Whether the cell counts nothing: no category, or every count 0. */
