@@ -85,6 +85,11 @@ public record Wording(boolean chinese) {
                 : "too few to show (n = " + count(base) + ", fewer than " + minN + ")";
     }
 
+    /** Whether a printed value is a share of too few rows ({@link #tooFew}), in either language. */
+    public static boolean isTooFew(String printed) {
+        return printed.contains("too few to show (n = ") || printed.contains("样本过少（n = ");
+    }
+
     /** In place of a measure of no cells. */
     public String noValue() {
         return chinese ? "无数值（n = 0）" : "no value (n = 0)";

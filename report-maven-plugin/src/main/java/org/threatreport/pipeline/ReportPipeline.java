@@ -260,6 +260,7 @@ public final class ReportPipeline {
                         found.add(Problem.error(cell.file(), cell.line(), 1, "cell '" + cell.id()
                                 + "' has no data: every count is 0 (check its 'where' filter)"));
                     }
+                    sameLabels(numbers).ifPresent(found::add);
                     return numbers;
                 } catch (IllegalArgumentException e) {
                     found.add(Problem.error(cell.file(), cell.line(), 1, e.getMessage()));
@@ -271,6 +272,28 @@ public final class ReportPipeline {
             }
         }
         return cells;
+    }
+
+    /**
+     * A cell whose table or chart would show two rows (or series) labelled alike: readers could not tell them
+     * apart, so it is a mistake until the labels differ.
+     */
+    private static java.util.Optional<Problem> sameLabels(CellData numbers) {
+        Cell cell = numbers.cell();
+        for (List<String> labels : List.of(numbers.categories(),
+                numbers.series().size() > 1 ? numbers.series().stream().map(CellData.Series::name).toList() : List.<String>of())) {
+            Set<String> seen = new HashSet<>();
+            for (String label : labels) {
+                if (!seen.add(label)) {
+                    String what = labels == numbers.categories() ? "rows" : "series";
+                    return java.util.Optional.of(Problem.error(cell.file(), cell.line(), 1, "cell '" + cell.id()
+                            + "' would show two " + what + " labelled '" + label + "': values of '" + cell.column()
+                            + "' share that label in the codebook; give them distinct labels there, or keep one with"
+                            + " 'where' or 'exclude'"));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     // ---- render --------------------------------------------------------------------------------
