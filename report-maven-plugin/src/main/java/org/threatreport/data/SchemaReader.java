@@ -70,6 +70,24 @@ public final class SchemaReader {
                 period, reportYearOnly);
     }
 
+    /**
+     * The name of the table a schema file describes as far as it can be told when the file has mistakes:
+     * its {@code table} key when that line reads plainly, else the name made from the file's name.
+     */
+    public static String tableName(Path schemaFile) {
+        try {
+            for (String line : Files.readAllLines(schemaFile, StandardCharsets.UTF_8)) {
+                java.util.regex.Matcher table = java.util.regex.Pattern.compile("^table:\\s*['\"]?([^'\"#\\s]+)").matcher(line);
+                if (table.find()) {
+                    return table.group(1);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the name made from the file's name
+        }
+        return TableNames.of(stem(schemaFile));
+    }
+
     /** The file name without {@value #SUFFIX}: {@code incidents-2013} for {@code incidents-2013.schema.yaml}. */
     static String stem(Path schemaFile) {
         return schemaFile.getFileName().toString().replace(SUFFIX, "");

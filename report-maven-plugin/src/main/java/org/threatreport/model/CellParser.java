@@ -135,7 +135,7 @@ final class CellParser {
             problems.add(yaml.problemAt("", "a figure needs a 'caption': one line saying what it shows"));
         }
         Cell.Numbers numbers = numbers(yaml, table, column, chart, years);
-        if (problems.list().size() > before || id == null) {
+        if (problems.list().size() > before || id == null || table == null) {
             return null;
         }
         String label = kind == CellKind.FIGURE ? words.figureLabel(++figures) : words.tableLabel(++tables);
@@ -406,13 +406,19 @@ final class CellParser {
         List<String> names = new ArrayList<>(data.tables().keySet());
         JsonNode node = yaml.root().path("table");
         if (node.isMissingNode()) {
-            if (names.size() == 1) {
+            if (names.size() == 1 && data.unreadable().isEmpty()) {
                 return data.tables().get(names.get(0));
+            }
+            if (names.isEmpty() || !data.unreadable().isEmpty()) {
+                return null; // a table could not be read: its own problems say why
             }
             problems.add(yaml.problemAt("", "say which table to count: 'table: " + String.join("' or 'table: ", names) + "'"));
             return null;
         }
         LoadedTable table = data.tables().get(node.asText());
+        if (table == null && data.unreadable().contains(node.asText())) {
+            return null; // its schema or data file could not be read: their problems say why
+        }
         if (table == null) {
             problems.add(yaml.problemAt("/table", "unknown table '" + node.asText() + "'"
                     + Suggestions.didYouMean(node.asText(), names) + "; the tables are " + String.join(", ", names)));

@@ -115,7 +115,7 @@ public final class ReportPipeline {
                         + " figures (" + f.size() + " files)");
         Map<String, RenderedChapter> pages;
         try {
-            pages = stages.run("render", () -> render(content, tables, cells, template),
+            pages = stages.run("render", () -> render(content, tables, cells, template, data.unreadable()),
                     p -> "Rendered " + report.chapters().size() + " chapters");
         } catch (Exception e) {
             figures.settle();
@@ -186,6 +186,7 @@ public final class ReportPipeline {
     /** Each table is read again only when its schema or its data file changed. */
     private DataSet loadData(OptionalInt year) throws Exception {
         List<LoadedTable> tables = new ArrayList<>();
+        Set<String> unreadable = new java.util.TreeSet<>();
         for (Path schemaFile : DataLoader.schemaFiles(options.dataDir(), problems)) {
             Schema schema = memo.get("schema", FileStamp.of(schemaFile), problems, found -> {
                 try {
@@ -200,9 +201,11 @@ public final class ReportPipeline {
                     found -> CsvTableReader.read(schema, year, found));
             if (table != null) {
                 tables.add(table);
+            } else {
+                unreadable.add(SchemaReader.tableName(schemaFile));
             }
         }
-        return DataLoader.collect(tables, problems);
+        return new DataSet(DataLoader.collect(tables, problems).tables(), unreadable);
     }
 
     /** The report's chapters, and its corrections text ({@code content/corrections.md}), or null. */
@@ -304,10 +307,12 @@ public final class ReportPipeline {
      * same. A page that fails stands empty, its problems reported.
      */
     private Map<String, RenderedChapter> render(Content content, Map<String, TableView> tables,
-                                                Map<String, CellData> cells, SiteTemplate template) throws Exception {
+                                                Map<String, CellData> cells, SiteTemplate template,
+                                                Set<String> unreadable) throws Exception {
         Report report = content.report();
         ChapterRenderer renderer = new ChapterRenderer(template.engines(), template.templates(), report, tables, cells,
-                template.messages(), options.projectDir().toAbsolutePath().normalize(), options.renderLimits());
+                template.messages(), options.projectDir().toAbsolutePath().normalize(), options.renderLimits(),
+                unreadable);
         List<Chapter> pages = new ArrayList<>();
         if (report.abstractPage() != null) {
             pages.add(report.abstractPage());

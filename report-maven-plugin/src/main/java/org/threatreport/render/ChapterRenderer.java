@@ -46,6 +46,7 @@ public final class ChapterRenderer {
     private final Path projectDir;
     private final RenderLimits limits;
     private final MarkdownToHtml html = new MarkdownToHtml();
+    private final Set<String> unreadable;
 
     /**
      * @param tables     the tables templates see, by name
@@ -54,6 +55,17 @@ public final class ChapterRenderer {
      */
     public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
                            Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits) {
+        this(engines, templates, report, tables, cells, messages, projectDir, limits, Set.of());
+    }
+
+    /**
+     * @param unreadable the names of tables that could not be read: a value naming one is not reported again
+     *                   (the table's own problems are the cause), though the chapter still fails
+     */
+    public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
+                           Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits,
+                           Set<String> unreadable) {
+        this.unreadable = Set.copyOf(unreadable);
         this.engines = engines;
         this.templates = templates;
         this.report = report;
@@ -70,11 +82,13 @@ public final class ChapterRenderer {
         List<InlineValue> values = new ArrayList<>();
         Set<String> tablesRead = new TreeSet<>();
         List<Problem> mistakes = new ArrayList<>();
+        boolean failed = false;
         String markdown = "";
         try {
             markdown = fillValues(source, values, tablesRead);
         } catch (InputException e) {
             mistakes.addAll(e.problems());
+            failed = true;
         }
         // Captions, alt texts and notes may compute values too; their mistakes are reported with the chapter's.
         List<Cell> cells = new ArrayList<>();
@@ -83,10 +97,11 @@ public final class ChapterRenderer {
                 cells.add(renderTexts(source, cell, values, tablesRead));
             } catch (InputException e) {
                 mistakes.addAll(e.problems());
+                failed = true;
                 cells.add(cell);
             }
         }
-        if (!mistakes.isEmpty()) {
+        if (failed) {
             throw new InputException(mistakes);
         }
         Chapter chapter = source.withCells(cells);
@@ -177,7 +192,7 @@ public final class ChapterRenderer {
             environment.process();
             values.addAll(recorder.values());
             if (!mistakes.isEmpty()) {
-                throw new InputException(mistakes.stream()
+                throw new InputException(mistakes.stream().filter(e -> !namesUnreadable(e))
                         .map(e -> TemplateProblems.of(chapter.file(), e, model.keySet())).toList());
             }
             return out.toString();
@@ -193,6 +208,12 @@ public final class ChapterRenderer {
         } catch (IOException e) {
             throw InputException.of(Problem.error(chapter.file(), "cannot be rendered: " + e.getMessage()));
         }
+    }
+
+    /** Whether a mistake is only that a table which could not be read is not there. */
+    private boolean namesUnreadable(TemplateException e) {
+        String blamed = e instanceof freemarker.core.InvalidReferenceException ? e.getBlamedExpressionString() : null;
+        return blamed != null && unreadable.contains(blamed.split("[.\\[(?!]", 2)[0]);
     }
 
     private String cellHtml(Cell cell) throws InputException {
