@@ -2,15 +2,18 @@ package org.threatreport.aggregate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * Counts per value (or group, or month) of one column, in a fixed order: what {@code by},
- * {@code byGroup} and {@code months} return to templates, and what figures and tables draw.
- * Immutable: every method returns a new list.
+ * Counts per value (or group, or month, or year) of one column, in a fixed order: what {@code by},
+ * {@code byGroup}, {@code months} and {@code byYear} return to templates, and what figures and tables draw.
+ * Immutable: every method returns a new list. Templates can list it ({@code <#list d as e>}) and index it
+ * ({@code d[0]}, {@code d.get(0)}): positions start at 0, as in every FreeMarker list, while an entry's
+ * {@link Entry#rank() rank} starts at 1, as readers count ("第 1" / "the largest").
  */
-public final class Distribution {
+public final class Distribution implements Iterable<Entry> {
 
     private final List<Entry> entries;
     private final List<String> schemaOrder;
@@ -82,25 +85,55 @@ public final class Distribution {
         for (int i = 0; i < schemaOrder.size(); i++) {
             index.putIfAbsent(schemaOrder.get(i), i);
         }
-        return entry -> index.getOrDefault(entry.value(), Integer.MAX_VALUE);
+        return entry -> entry.folded() ? Integer.MAX_VALUE : index.getOrDefault(entry.value(), Integer.MAX_VALUE);
     }
 
     /**
      * The {@code n} largest entries (ties: the earlier one), kept in this list's order, the rest
-     * folded into one entry "其他" / "Other".
+     * folded into one entry "其他" / "Other" ({@link Entry#folded()}): it counts the rows holding any of the
+     * values folded, so that {@code top(n).count()} is {@code count()}. When a value of the list is itself
+     * labelled "Other", the fold is labelled "Other (folded)".
      */
     public Distribution top(int n) {
         requirePositive(n, "top");
         if (n >= entries.size()) {
             return this;
         }
-        java.util.Set<Entry> largest = new java.util.HashSet<>(entries.stream()
-                .sorted(Comparator.comparingLong(Entry::count).reversed()).limit(n).toList());
-        List<Entry> kept = entries.stream().filter(largest::contains).collect(java.util.stream.Collectors.toList());
-        List<String> rest = entries.stream().filter(e -> !largest.contains(e)).map(Entry::value).toList();
+        java.util.Set<Integer> largest = new java.util.HashSet<>();
+        java.util.stream.IntStream.range(0, entries.size()).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> entries.get(i).count()).reversed())
+                .limit(n).forEach(largest::add);
+        List<Entry> kept = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (largest.contains(i)) {
+                kept.add(entries.get(i));
+            } else {
+                rest.addAll(valuesOf(entries.get(i)));
+            }
+        }
         long restRows = rowsWithAny.applyAsLong(rest);
-        kept.add(new Entry(wording.other(), wording.other(), restRows, Share.of(restRows, base), 0));
+        boolean clash = entries.stream().anyMatch(e -> !e.folded() && e.label().equals(wording.other()));
+        String label = clash ? wording.otherFolded() : wording.other();
+        Share share = entries.isEmpty() ? Share.of(restRows, base) : entries.get(0).share();
+        kept.add(new Entry(label, label, restRows, new Share(restRows, base, Share.DEFAULT_DECIMALS, share.minN(),
+                share.wording()), 0, true));
         return new Distribution(kept, schemaOrder, base, wording, rowsWithAny, rest);
+    }
+
+    /** The values of the data an entry counts: its own, or for the fold those folded into it. */
+    private List<String> valuesOf(Entry entry) {
+        return entry.folded() ? folded : List.of(entry.value());
+    }
+
+    /** The same entries without those that count 0 (a fold included). */
+    public Distribution nonZero() {
+        return with(entries.stream().filter(e -> e.count() > 0).toList());
+    }
+
+    @Override
+    public Iterator<Entry> iterator() {
+        return entries.iterator();
     }
 
     /** The first {@code n} entries, without folding the rest. */
@@ -116,22 +149,19 @@ public final class Distribution {
         return with(entries.subList(start, end));
     }
 
-    /** How many rows hold any of these entries' values. */
+    /** How many rows hold any of these entries' values (the fold: any of the values folded into it). */
     public long count() {
         List<String> counted = new ArrayList<>();
-        for (String value : values()) {
-            if (value.equals(wording.other()) && !folded.isEmpty()) {
-                counted.addAll(folded);
-            } else {
-                counted.add(value);
-            }
+        for (Entry entry : entries) {
+            counted.addAll(valuesOf(entry));
         }
         return rowsWithAny.applyAsLong(counted);
     }
 
     /** {@link #count()} as a share of all rows. */
     public Share share() {
-        return Share.of(count(), base);
+        Share any = entries.isEmpty() ? Share.of(0, base) : entries.get(0).share();
+        return new Share(count(), base, Share.DEFAULT_DECIMALS, any.minN(), any.wording());
     }
 
     public List<String> labels() {
@@ -142,6 +172,7 @@ public final class Distribution {
         return entries.stream().map(Entry::value).toList();
     }
 
+    /** The entry at {@code index}, counting from 0 ({@code get(0)} is the first; its rank is 1). */
     public Entry get(int index) {
         if (index < 0 || index >= entries.size()) {
             throw new IllegalArgumentException("get(" + index + "): this list has " + entries.size()

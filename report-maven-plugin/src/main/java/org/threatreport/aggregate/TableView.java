@@ -1,355 +1,458 @@
 package org.threatreport.aggregate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.threatreport.aggregate.query.Exclusion;
+import org.threatreport.aggregate.query.Filter;
+import org.threatreport.aggregate.query.Grouping;
+import org.threatreport.aggregate.query.Measure;
+import org.threatreport.aggregate.query.MemoryExecutor;
+import org.threatreport.aggregate.query.Period;
+import org.threatreport.aggregate.query.Query;
+import org.threatreport.aggregate.query.QueryCheck;
+import org.threatreport.aggregate.query.QueryExecutor;
+import org.threatreport.aggregate.query.QueryResult;
 import org.threatreport.data.CategoryValue;
 import org.threatreport.data.ColumnSpec;
-import org.threatreport.data.ColumnType;
 import org.threatreport.data.LoadedTable;
-import org.threatreport.diagnostic.Suggestions;
+import org.threatreport.data.Schema;
 
 /**
- * A table, or the rows of it selected by {@link #where}, as templates and cells see it: the
- * aggregation API documented in the README ("Inline values"). Every method is pure; mistakes
- * (an unknown column or value) throw {@link IllegalArgumentException} with an editor-facing message.
+ * A table, or the rows of it selected by a year and filters, as templates and cells see it: the
+ * aggregation API documented in the README ("Inline values", "A report series"). The plain table
+ * ({@code incidents}) is the rows of the report's year; {@link #year}, {@link #previousYear} and
+ * {@link #allYears} reach the others. Every method builds a {@link Query} and runs it on the view's
+ * {@link QueryExecutor}; every method is pure; mistakes (an unknown column or value, a year the data does
+ * not have) throw {@link IllegalArgumentException} with an editor-facing message.
  */
-public final class TableView {
+public final class TableView implements NoTextForm {
 
-    private final LoadedTable table;
-    /** The selected rows, in table order; null for every row (no array of a million indexes to fill). */
-    private final int[] rows;
+    private final Schema schema;
+    private final QueryExecutor executor;
     private final Wording wording;
-    private final int reportYear;
+    /** What the view selects: table, period, filters, exclusions, min-n; never grouped, always a count. */
+    private final Query selection;
 
-    private TableView(LoadedTable table, int[] rows, Wording wording, int reportYear) {
-        this.table = table;
-        this.rows = rows;
+    private TableView(Schema schema, QueryExecutor executor, Wording wording, Query selection) {
+        this.schema = schema;
+        this.executor = executor;
         this.wording = wording;
-        this.reportYear = reportYear;
+        this.selection = selection;
     }
 
-    /** All rows of {@code table}; months are counted over {@code reportYear}. */
+    /** The rows of {@code reportYear} of {@code table}, counted in memory. */
     public static TableView of(LoadedTable table, Wording wording, int reportYear) {
-        return new TableView(table, null, wording, reportYear);
+        return of(table.schema(), new MemoryExecutor(Map.of(table.name(), table)), wording, reportYear, 0);
+    }
+
+    /**
+     * The rows of {@code reportYear} of the table {@code schema} describes (every row when it has no date
+     * column), as {@code executor} counts them.
+     *
+     * @param minN the smallest base a share is printed from (0: any)
+     */
+    public static TableView of(Schema schema, QueryExecutor executor, Wording wording, int reportYear, int minN) {
+        Period period = schema.periodColumn() == null ? Period.all() : Period.year(schema.periodColumn(), reportYear);
+        return new TableView(schema, executor, wording, Query.of(schema.table()).in(period).withMinN(minN));
+    }
+
+    private TableView with(Query newSelection) {
+        QueryCheck.check(newSelection, schema);
+        return new TableView(schema, executor, wording, newSelection);
     }
 
     public String name() {
-        return table.name();
+        return schema.table();
     }
+
+    /** The query this view's rows are: its period, filters and exclusions. */
+    public Query selection() {
+        return selection;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    QueryExecutor executor() {
+        return executor;
+    }
+
+    Wording wording() {
+        return wording;
+    }
+
+    QueryResult run(Query query) {
+        QueryCheck.check(query, schema);
+        return executor.run(query);
+    }
+
+    // ---- counts and shares ------------------------------------------------------------------------
 
     /** The number of rows. */
     public long count() {
-        return size();
-    }
-
-    private int size() {
-        return rows == null ? table.rowCount() : rows.length;
-    }
-
-    /** The selected rows as indexes, also when every row is. */
-    private int[] rowIndexes() {
-        return rows != null ? rows : IntStream.range(0, table.rowCount()).toArray();
+        return run(selection).base();
     }
 
     /** Rows whose {@code column} holds {@code value}, or a value of the group {@code value}. */
     public long count(String column, String value) {
-        return matching(column, value).length;
+        return run(selection.where(in(column, List.of(value)))).base();
     }
 
     /** {@link #count(String, String)} as a share of all rows of this view. */
     public Share share(String column, String value) {
-        return Share.of(count(column, value), size());
+        return share(count(column, value), count());
     }
 
-    /** The rows whose {@code column} holds {@code value} (or a value of that group). */
-    public TableView where(String column, String value) {
-        return new TableView(table, matching(column, value), wording, reportYear);
+    private Share share(long count, long base) {
+        return Share.of(count, base, selection.minN(), wording);
     }
+
+    // ---- filters ---------------------------------------------------------------------------------
+
+    /** The rows whose {@code column} holds {@code value} (or a value of that group; for a date, lies in that period). */
+    public TableView where(String column, String value) {
+        return with(selection.where(in(column, List.of(value))));
+    }
+
+    /** The rows whose {@code column} holds any of {@code values}: {@code where("action", ["Hacking", "Malware"])}. */
+    public TableView where(String column, List<?> values) {
+        return with(selection.where(in(column, texts(values))));
+    }
+
+    /** The rows whose {@code column} does not hold {@code value} (empty cells included). */
+    public TableView whereNot(String column, String value) {
+        return with(selection.where(new Filter.Not(in(column, List.of(value)))));
+    }
+
+    /** The rows whose {@code column} holds none of {@code values} (empty cells included). */
+    public TableView whereNot(String column, List<?> values) {
+        return with(selection.where(new Filter.Not(in(column, texts(values)))));
+    }
+
+    /**
+     * The rows whose number or date {@code column} lies from {@code from} to {@code to}, both included;
+     * either may be empty ({@code ""}) for no bound: {@code between("records", 1000, "")}.
+     */
+    public TableView between(String column, Object from, Object to) {
+        String low = bound(from);
+        String high = bound(to);
+        if (low == null && high == null) {
+            throw new IllegalArgumentException("between(\"" + column + "\", …): give a lower bound, an upper bound or both");
+        }
+        return with(selection.where(new Filter.Range(column, low, high)));
+    }
+
+    /**
+     * The view without the rows holding {@code values} in {@code column}, which its lists then leave out too
+     * — "Unknown" left out of percentages: {@code excluding("actor", "Unknown")}.
+     */
+    public TableView excluding(String column, Object values) {
+        List<String> excluded = values instanceof List<?> list ? texts(list) : List.of(String.valueOf(values));
+        return with(selection.excluding(new Exclusion(column, excluded)));
+    }
+
+    /** The same rows before any {@link #excluding} (for saying how many it left out). */
+    TableView withoutExclusions() {
+        return new TableView(schema, executor, wording, new Query(selection.table(), selection.period(),
+                selection.filter(), List.of(), selection.measure(), List.of(), selection.minN()));
+    }
+
+    /** The same view, printing no share of fewer than {@code n} rows as a percentage. */
+    public TableView minN(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("minN(" + n + "): expected 0 or more");
+        }
+        return with(selection.withMinN(n));
+    }
+
+    private static Filter in(String column, List<String> values) {
+        return new Filter.In(column, values);
+    }
+
+    private static List<String> texts(List<?> values) {
+        List<String> texts = new ArrayList<>();
+        for (Object value : values) {
+            texts.add(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
+        }
+        return texts;
+    }
+
+    private static String bound(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        return value instanceof BigDecimal d ? d.toPlainString() : value.toString().strip();
+    }
+
+    // ---- years -----------------------------------------------------------------------------------
+
+    /** The rows of {@code year} with this view's filters: {@code incidents.year(2016)}. */
+    public TableView year(int year) {
+        return years(year, year);
+    }
+
+    /** The rows of the years {@code first} to {@code last}, with this view's filters. */
+    public TableView years(int first, int last) {
+        String column = periodColumn("years(" + first + ", " + last + ")");
+        if (first > last) {
+            throw new IllegalArgumentException("years(" + first + ", " + last + "): the first year is after the last");
+        }
+        List<Entry> years = tableYears();
+        for (int year : new int[] {first, last}) {
+            if (years.stream().noneMatch(e -> e.value().equals(Integer.toString(year)) && e.count() > 0)) {
+                throw new IllegalArgumentException("table '" + name() + "' has no rows of " + year + yearsItHas(years));
+            }
+        }
+        return with(selection.in(Period.years(column, first, last)));
+    }
+
+    /** The same rows one year earlier: {@code incidents.previousYear()}. */
+    public TableView previousYear() {
+        return year(year() - 1);
+    }
+
+    /** Every row of the table, whatever its year, with this view's filters. */
+    public TableView allYears() {
+        return with(selection.in(Period.all()));
+    }
+
+    /** The year of a view of one year. */
+    public int year() {
+        if (selection.period() instanceof Period.YearSpan span && span.isOneYear()) {
+            return span.first();
+        }
+        throw new IllegalArgumentException("this view of '" + name() + "' spans "
+                + (selection.period() instanceof Period.YearSpan span ? "the years " + span.first() + " to " + span.last()
+                : "every year") + "; take one year of it first, e.g. " + name() + ".year(…)");
+    }
+
+    /**
+     * Counts per year: for a view of one year, every year of the table up to it (the trend to this edition);
+     * for a view of several years, those; years without rows count 0.
+     */
+    public Distribution byYear() {
+        String column = periodColumn("byYear()");
+        Period period = selection.period();
+        if (period instanceof Period.YearSpan span && span.isOneYear()) {
+            List<Entry> years = tableYears();
+            int first = years.isEmpty() ? span.first() : Integer.parseInt(years.get(0).value());
+            period = Period.years(column, Math.min(first, span.first()), span.first());
+        }
+        QueryResult result = run(selection.in(period).by(new Grouping.Years(column)));
+        List<Entry> entries = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (QueryResult.Row row : result.rows()) {
+            String year = row.key().get(0);
+            order.add(year);
+            entries.add(new Entry(year, wording.year(Integer.parseInt(year)), row.count(), share(row.count(), result.base()), 0));
+        }
+        Query within = selection.in(period);
+        return new Distribution(entries, order, result.base(), wording, values -> anyOf(within, column, values));
+    }
+
+    /** Every year the table has, with its rows (years without rows between the first and last count 0). */
+    private List<Entry> tableYears() {
+        String column = periodColumn("year(…)");
+        QueryResult result = run(Query.of(name()).by(new Grouping.Years(column)));
+        return result.rows().stream().map(r -> new Entry(r.key().get(0), r.key().get(0), r.count(),
+                Share.of(r.count(), result.base()), 0)).toList();
+    }
+
+    private static String yearsItHas(List<Entry> years) {
+        List<String> held = years.stream().filter(e -> e.count() > 0).map(Entry::value).toList();
+        if (held.isEmpty()) {
+            return "; it has no rows with a year";
+        }
+        return "; its years are " + (held.size() <= 6 ? String.join(", ", held)
+                : held.get(0) + " to " + held.get(held.size() - 1));
+    }
+
+    private String periodColumn(String call) {
+        if (schema.periodColumn() == null) {
+            throw new IllegalArgumentException(call + ": table '" + name() + "' has no date or year-month column to"
+                    + " place its rows in years");
+        }
+        return schema.periodColumn();
+    }
+
+    // ---- changes ---------------------------------------------------------------------------------
+
+    /** The change in the number of rows from the year before: "up 23.1% on 2016". */
+    public Change change() {
+        TableView before = previousYear();
+        return Change.ofCounts(count(), before.count(), year(), before.year(), wording);
+    }
+
+    /** The change in the rows holding {@code value} from the year before. */
+    public Change change(String column, String value) {
+        TableView before = previousYear();
+        return Change.ofCounts(count(column, value), before.count(column, value), year(), before.year(), wording);
+    }
+
+    /** The change in the number of rows since {@code year}. */
+    public Change changeSince(int year) {
+        TableView before = year(year);
+        return Change.ofCounts(count(), before.count(), year(), year, wording);
+    }
+
+    /** The change in the rows holding {@code value} since {@code year}. */
+    public Change changeSince(int year, String column, String value) {
+        TableView before = year(year);
+        return Change.ofCounts(count(column, value), before.count(column, value), year(), year, wording);
+    }
+
+    /** The change in the share of {@code value} from the year before, in percentage points. */
+    public Change shareChange(String column, String value) {
+        TableView before = previousYear();
+        return Change.ofShares(share(column, value), before.share(column, value), year(), before.year(), wording);
+    }
+
+    // ---- measures --------------------------------------------------------------------------------
+
+    /** The sum of a number column's cells (empty cells left out). */
+    public Measured sum(String column) {
+        return measure(new Measure.Sum(column));
+    }
+
+    /** The mean of a number column's cells. */
+    public Measured mean(String column) {
+        return measure(new Measure.Mean(column));
+    }
+
+    /** The median of a number column's cells (linear interpolation, as pandas and {@code percentile_cont}). */
+    public Measured median(String column) {
+        return measure(Measure.median(column));
+    }
+
+    /** The {@code percent}-th percentile (0–100) of a number column's cells: {@code percentile(90, "records")}. */
+    public Measured percentile(Number percent, String column) {
+        BigDecimal p = percent instanceof BigDecimal d ? d : new BigDecimal(percent.toString());
+        if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("percentile(" + p.toPlainString() + ", \"" + column
+                    + "\"): a percentile is from 0 to 100 (50 is the median)");
+        }
+        return measure(new Measure.Percentile(column, p));
+    }
+
+    public Measured min(String column) {
+        return measure(new Measure.Min(column));
+    }
+
+    public Measured max(String column) {
+        return measure(new Measure.Max(column));
+    }
+
+    Measured measure(Measure measure) {
+        QueryResult.Row row = run(selection.measuring(measure)).single();
+        int year = selection.period() instanceof Period.YearSpan span && span.isOneYear() ? span.first() : 0;
+        Supplier<Measured> previous = () -> previousYear().measure(measure);
+        return new Measured(row.value(), row.n(), Measured.DEFAULT, wording, year, previous);
+    }
+
+    // ---- lists -----------------------------------------------------------------------------------
 
     /** The display name of a column, in the report's language. */
     public String label(String column, String language) {
-        return spec(column).label(language);
+        return QueryCheck.column(schema, column).label(language);
     }
 
     boolean isTemporal(String column) {
-        return spec(column).type().isTemporal();
+        return QueryCheck.column(schema, column).type().isTemporal();
     }
 
     /** Counts per value of a category column, largest first (ties in schema order). */
     public Distribution by(String column) {
-        ColumnSpec spec = categorical(column);
-        long[] counts = valueCounts(spec);
+        ColumnSpec spec = QueryCheck.categorical(schema, column);
+        QueryResult result = run(selection.by(new Grouping.Values(column)));
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            CategoryValue value = spec.values().get(i);
-            entries.add(new Entry(value.value(), value.label(), counts[i], Share.of(counts[i], size()), 0));
+        for (QueryResult.Row row : result.rows()) {
+            CategoryValue value = spec.value(row.key().get(0)).orElseThrow();
+            entries.add(new Entry(value.value(), value.label(), row.count(), share(row.count(), result.base()), 0));
         }
         List<String> order = spec.values().stream().map(CategoryValue::value).toList();
-        return new Distribution(entries, order, size(), wording, values -> rowsWithAny(spec, values))
+        return new Distribution(entries, order, result.base(), wording, values -> anyOf(selection, column, values))
                 .byCount();
     }
 
     /** Counts per group of a category column's values, largest first (ties in schema order). */
     public Distribution byGroup(String column) {
-        ColumnSpec spec = categorical(column);
-        List<String> groups = spec.groups();
-        if (groups.isEmpty()) {
-            throw new IllegalArgumentException("column '" + column + "' has no groups: give its values a"
-                    + " 'group' in " + table.schema().schemaFile().getFileName());
-        }
-        // A category cell holds one value, so a group's rows are the sum of its values' rows.
-        long[] valueCounts = spec.type() == ColumnType.CATEGORY ? valueCounts(spec) : null;
+        QueryResult result = run(selection.by(new Grouping.Groups(column)));
         List<Entry> entries = new ArrayList<>();
-        for (String group : groups) {
-            long count = valueCounts == null ? rowsWithAny(spec, List.of(group)) : sum(valueCounts, codesOf(spec, List.of(group)));
-            entries.add(new Entry(group, group, count, Share.of(count, size()), 0));
+        List<String> order = new ArrayList<>();
+        for (QueryResult.Row row : result.rows()) {
+            String group = row.key().get(0);
+            order.add(group);
+            entries.add(new Entry(group, group, row.count(), share(row.count(), result.base()), 0));
         }
-        return new Distribution(entries, groups, size(), wording, values -> rowsWithAny(spec, values))
+        return new Distribution(entries, order, result.base(), wording, values -> anyOf(selection, column, values))
                 .byCount();
     }
 
-    /** Counts for each month of the report year, in calendar order; months without rows count 0. */
+    /**
+     * Counts for each month of the view's years, in calendar order; months without rows count 0. A date
+     * known only to the year is in no month.
+     */
     public Distribution months(String column) {
-        ColumnSpec spec = spec(column);
+        ColumnSpec spec = QueryCheck.column(schema, column);
         if (!spec.type().isTemporal()) {
             throw new IllegalArgumentException("months(\"" + column + "\"): column '" + column + "' is "
                     + spec.type().keyword() + "; expected a date or year-month column");
         }
-        int[] codes = table.monthCodes().get(column);
-        // The reader counted the report year's months of the whole table; a selection is counted here.
-        long[] counts = rows == null ? table.monthCounts(column, reportYear).orElse(null) : null;
-        if (counts == null) {
-            counts = Counting.months(codes, rows, reportYear * 12);
-        }
+        return months(column, false);
+    }
+
+    /** The months, labelled for prose ({@code shortLabels} false) or for a chart's axis. */
+    Distribution months(String column, boolean shortLabels) {
+        QueryResult result = run(selection.by(new Grouping.Months(column)));
+        boolean oneYear = result.rows().size() == 12;
         List<Entry> entries = new ArrayList<>();
         List<String> order = new ArrayList<>();
-        for (int m = 0; m < 12; m++) {
-            // yyyy-MM, as String.format("%04d-%02d") would write it, without its first-call cost.
-            String value = (reportYear < 1000 ? String.format(java.util.Locale.ROOT, "%04d", reportYear)
-                    : Integer.toString(reportYear)) + (m < 9 ? "-0" : "-") + (m + 1);
-            order.add(value);
-            entries.add(new Entry(value, wording.months().get(m), counts[m], Share.of(counts[m], size()), 0));
+        for (QueryResult.Row row : result.rows()) {
+            String month = row.key().get(0);
+            int year = Integer.parseInt(month.substring(0, month.length() - 3));
+            int m = Integer.parseInt(month.substring(month.length() - 2));
+            String label = oneYear ? (shortLabels ? wording.shortMonths() : wording.months()).get(m - 1)
+                    : wording.monthOfYear(year, m, shortLabels);
+            order.add(month);
+            entries.add(new Entry(month, label, row.count(), share(row.count(), result.base()), 0));
         }
-        return new Distribution(entries, order, size(), wording, values -> monthRows(codes, values));
+        return new Distribution(entries, order, result.base(), wording, values -> anyOf(selection, column, values));
     }
 
     /** Counts for each pair of values of two category columns, both in schema order. */
     public CrossTab crossTab(String rowColumn, String columnColumn) {
         Distribution rowValues = by(rowColumn).inSchemaOrder();
         Distribution columnValues = by(columnColumn).inSchemaOrder();
-        ColumnSpec rowSpec = categorical(rowColumn);
-        ColumnSpec columnSpec = categorical(columnColumn);
-        // Row r of the table counts the rows where(rowColumn, value r) selects, per value of the other
-        // column: the same numbers, found in one pass. The values (or the group of that name) each
-        // row value selects, and for each value code the table rows it falls into:
-        int values = rowSpec.values().size();
-        List<List<Integer>> into = new ArrayList<>();
-        for (int code = 0; code < values; code++) {
-            into.add(new ArrayList<>());
+        QueryResult result = run(selection.by(new Grouping.Values(rowColumn)).by(new Grouping.Values(columnColumn)));
+        int width = columnValues.size();
+        long[][] counts = new long[rowValues.size()][width];
+        List<QueryResult.Row> rows = result.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            counts[i / width][i % width] = rows.get(i).count();
         }
-        for (int r = 0; r < rowValues.size(); r++) {
-            BitSet selected = codesOf(rowSpec, List.of(rowValues.get(r).value()));
-            for (int code = selected.nextSetBit(0); code >= 0 && code < values; code = selected.nextSetBit(code + 1)) {
-                into.get(code).add(r);
-            }
-        }
-        int[][] tableRowsOf = new int[values][];
-        for (int code = 0; code < values; code++) {
-            tableRowsOf[code] = into.get(code).stream().mapToInt(Integer::intValue).toArray();
-        }
-        long[][] counts = new long[rowValues.size()][columnValues.size()];
-        int[] rowCodes = rowSpec.type() == ColumnType.CATEGORY ? table.categoryCodes().get(rowColumn) : null;
-        int[] columnCodes = columnSpec.type() == ColumnType.CATEGORY ? table.categoryCodes().get(columnColumn) : null;
-        if (rowCodes != null && columnCodes != null) {
-            // Each row has one value in each column: count the pairs, then give each pair to its table rows.
-            int width = columnSpec.values().size();
-            long[] pairs = Counting.pairs(rowCodes, columnCodes, width, rows, values);
-            for (int code = 0; code < values; code++) {
-                for (int r : tableRowsOf[code]) {
-                    for (int c = 0; c < width; c++) {
-                        counts[r][c] += pairs[code * width + c];
-                    }
-                }
-            }
-        } else {
-            crossCount(tableRowsOf, rowCodes, table.multiCodes().get(rowColumn), columnCodes,
-                    table.multiCodes().get(columnColumn), counts);
-        }
-        return new CrossTab(rowValues.entries(), columnValues.entries(), counts);
+        return new CrossTab(rowValues.entries(), columnValues.entries(), counts, result.base(),
+                share(0, result.base()));
     }
 
-    /** The cross-tab's counts where a column is multi-category: a row counts once per table row it falls into. */
-    private void crossCount(int[][] tableRowsOf, int[] rowCodes, int[][] rowMulti, int[] columnCodes,
-                            int[][] columnMulti, long[][] counts) {
-        int[] stamp = new int[counts.length];
-        int[] hit = new int[counts.length];
-        int n = size();
-        for (int i = 0; i < n; i++) {
-            int row = rows == null ? i : rows[i];
-            int hits = 0;
-            if (rowCodes != null) {
-                int code = rowCodes[row];
-                if (code >= 0) {
-                    for (int r : tableRowsOf[code]) {
-                        hit[hits++] = r;
-                    }
-                }
-            } else {
-                // A row with two values selected by the same table row still counts once there.
-                for (int code : rowMulti[row]) {
-                    for (int r : tableRowsOf[code]) {
-                        if (stamp[r] != i + 1) {
-                            stamp[r] = i + 1;
-                            hit[hits++] = r;
-                        }
-                    }
-                }
-            }
-            for (int h = 0; h < hits; h++) {
-                long[] line = counts[hit[h]];
-                if (columnCodes != null) {
-                    int code = columnCodes[row];
-                    if (code >= 0) {
-                        line[code]++;
-                    }
-                } else {
-                    for (int code : columnMulti[row]) {
-                        line[code]++;
-                    }
-                }
-            }
+    /** How many rows of {@code within} hold any of {@code values} in {@code column}. */
+    private long anyOf(Query within, String column, List<String> values) {
+        if (values.isEmpty()) {
+            return 0;
         }
+        return run(within.where(in(column, values))).base();
     }
 
-    private long[] valueCounts(ColumnSpec spec) {
-        if (rows == null) {
-            return table.valueCounts().get(spec.name()).clone();
-        }
-        int values = spec.values().size();
-        return spec.type() == ColumnType.CATEGORY
-                ? Counting.values(table.categoryCodes().get(spec.name()), rows, values)
-                : Counting.values(table.multiCodes().get(spec.name()), rows, values);
+    @Override
+    public String whatToWrite() {
+        return "a table has no text of its own: print one of its numbers, e.g. ${" + name() + ".count()}";
     }
 
-    private long rowsWithAny(ColumnSpec spec, List<String> values) {
-        return rowsWith(spec, codesOf(spec, values), null);
-    }
-
-    private static long sum(long[] counts, BitSet codes) {
-        long sum = 0;
-        for (int code = codes.nextSetBit(0); code >= 0 && code < counts.length; code = codes.nextSetBit(code + 1)) {
-            sum += counts[code];
-        }
-        return sum;
-    }
-
-    /**
-     * How many rows of this view hold one of the {@code wanted} codes in {@code spec}'s column; with
-     * {@code into}, also lists them there. One pass over the codes, for every row of large tables.
-     */
-    private int rowsWith(ColumnSpec spec, BitSet wanted, int[] into) {
-        boolean[] want = new boolean[spec.values().size()];
-        for (int code = wanted.nextSetBit(0); code >= 0 && code < want.length; code = wanted.nextSetBit(code + 1)) {
-            want[code] = true;
-        }
-        int found = 0;
-        int n = size();
-        if (spec.type() == ColumnType.CATEGORY) {
-            int[] codes = table.categoryCodes().get(spec.name());
-            for (int i = 0; i < n; i++) {
-                int row = rows == null ? i : rows[i];
-                int code = codes[row];
-                if (code >= 0 && want[code]) {
-                    if (into != null) {
-                        into[found] = row;
-                    }
-                    found++;
-                }
-            }
-        } else {
-            int[][] codes = table.multiCodes().get(spec.name());
-            for (int i = 0; i < n; i++) {
-                int row = rows == null ? i : rows[i];
-                for (int code : codes[row]) {
-                    if (want[code]) {
-                        if (into != null) {
-                            into[found] = row;
-                        }
-                        found++;
-                        break;
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private long monthRows(int[] codes, List<String> months) {
-        BitSet wanted = new BitSet();
-        for (String month : months) {
-            wanted.set(Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7)) - 1);
-        }
-        long count = 0;
-        for (int row : rowIndexes()) {
-            if (codes[row] >= 0 && wanted.get(codes[row])) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private int[] matching(String column, String value) {
-        ColumnSpec spec = spec(column);
-        if (spec.type().isCategorical()) {
-            int[] found = new int[size()];
-            return java.util.Arrays.copyOf(found, rowsWith(spec, codesOf(spec, List.of(value)), found));
-        }
-        if (spec.type().isTemporal()) {
-            int[] codes = table.monthCodes().get(column);
-            var column1 = table.table().dateColumn(column);
-            return IntStream.of(rowIndexes()).filter(row -> codes[row] >= 0
-                    && column1.getString(row).startsWith(value)).toArray();
-        }
-        var cells = table.table().column(column);
-        return IntStream.of(rowIndexes()).filter(row -> !cells.isMissing(row) && cells.getString(row).equals(value)).toArray();
-    }
-
-    /** The codes of the values named directly or through their group. */
-    private BitSet codesOf(ColumnSpec spec, List<String> names) {
-        BitSet codes = new BitSet();
-        for (String name : names) {
-            boolean known = false;
-            for (int i = 0; i < spec.values().size(); i++) {
-                CategoryValue value = spec.values().get(i);
-                if (value.value().equals(name) || name.equals(value.group())) {
-                    codes.set(i);
-                    known = true;
-                }
-            }
-            if (!known) {
-                throw new IllegalArgumentException("unknown value '" + name + "' of column '" + spec.name() + "'"
-                        + Suggestions.didYouMean(name, spec.valuesAndGroups()) + "; expected one of: "
-                        + String.join(", ", spec.valuesAndGroups()));
-            }
-        }
-        return codes;
-    }
-
-    private ColumnSpec categorical(String column) {
-        ColumnSpec spec = spec(column);
-        if (!spec.type().isCategorical()) {
-            throw new IllegalArgumentException("column '" + column + "' is " + spec.type().keyword()
-                    + "; counting per value needs a category or multi-category column");
-        }
-        return spec;
-    }
-
-    private ColumnSpec spec(String column) {
-        return table.schema().column(column).orElseThrow(() -> new IllegalArgumentException(
-                "unknown column '" + column + "' of table '" + table.name() + "'"
-                        + Suggestions.didYouMean(column, table.schema().columnNames())
-                        + "; its columns are " + String.join(", ", table.schema().columnNames())));
+    @Override
+    public String toString() {
+        return "TableView[" + selection + "]";
     }
 }

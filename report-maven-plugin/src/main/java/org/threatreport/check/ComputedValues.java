@@ -15,7 +15,9 @@ import org.threatreport.data.LoadedTable;
 /**
  * The values a number typed in the prose is compared with: for every table, its number of rows;
  * for every value and group of every category column, its count and share; for every month of
- * every date column, its count and share. Each with the expression an editor would write instead.
+ * every date column, its count and share; for every number column, its median, mean and sum; and where
+ * the table has the year before, the change of its rows and of each value's. Each with the expression an
+ * editor would write instead.
  */
 final class ComputedValues {
 
@@ -26,15 +28,20 @@ final class ComputedValues {
      * @param expression  the inline value that prints it, without the share's {@code .digits(n)}
      * @param count       the count, or for a share the count it is a share of
      * @param share       the share, or null for a count
+     * @param number      for a measure its exact value, for a change its exact percent; else null
+     * @param change      whether {@code number} is a change in percent (typed after "up", "增长" …)
      */
-    record Value(String description, String expression, long count, Share share) {
+    record Value(String description, String expression, long count, Share share, BigDecimal number, boolean change) {
+
+        Value(String description, String expression, long count, Share share) {
+            this(description, expression, count, share, null, false);
+        }
 
         /** The expression printing this value as typed: a share with {@code decimals} decimals. */
         String expression(int decimals) {
-            if (share == null || decimals == Share.DEFAULT_DECIMALS) {
-                return "${" + expression + "}";
-            }
-            return "${" + expression + ".digits(" + decimals + ")}";
+            boolean asPrinted = number == null ? share == null || decimals == Share.DEFAULT_DECIMALS
+                    : change && decimals == 1;
+            return asPrinted ? "${" + expression + "}" : "${" + expression + ".digits(" + decimals + ")}";
         }
     }
 
@@ -54,6 +61,8 @@ final class ComputedValues {
 
     private void addTable(String name, LoadedTable table, TableView view) {
         values.add(new Value("the number of rows of " + name, name + ".count()", view.count(), null));
+        addMeasures(name, table, view);
+        addChanges(name, table, view);
         for (ColumnSpec column : table.schema().columns()) {
             if (column.type().isCategorical()) {
                 for (CategoryValue value : column.values()) {
@@ -82,6 +91,70 @@ final class ComputedValues {
         long count = view.count(column, value);
         values.add(new Value("the count of " + value, table + ".count" + arguments, count, null));
         values.add(new Value("the share of " + value, table + ".share" + arguments, count, view.share(column, value)));
+    }
+
+    /** The median, mean and sum of every number column. */
+    private void addMeasures(String name, LoadedTable table, TableView view) {
+        for (ColumnSpec column : table.schema().columns()) {
+            if (!column.isNumeric()) {
+                continue;
+            }
+            String quoted = "(\"" + column.name() + "\")";
+            addMeasure("the median of " + column.name(), name + ".median" + quoted, view.median(column.name()).value());
+            addMeasure("the mean of " + column.name(), name + ".mean" + quoted, view.mean(column.name()).value());
+            addMeasure("the sum of " + column.name(), name + ".sum" + quoted, view.sum(column.name()).value());
+        }
+    }
+
+    private void addMeasure(String description, String expression, BigDecimal value) {
+        if (value != null) {
+            values.add(new Value(description, expression, 0, null, value, false));
+        }
+    }
+
+    /** The change from the year before of the rows, and of each value's rows, where the table has that year. */
+    private void addChanges(String name, LoadedTable table, TableView view) {
+        if (table.schema().periodColumn() == null) {
+            return;
+        }
+        TableView before;
+        try {
+            before = view.previousYear();
+        } catch (IllegalArgumentException e) {
+            return; // no year before this one
+        }
+        addChange("the change of the rows of " + name, name + ".change()", view.count(), before.count());
+        for (ColumnSpec column : table.schema().columns()) {
+            if (column.type().isCategorical()) {
+                for (CategoryValue value : column.values()) {
+                    addChange("the change of " + value.value(), name + ".change(\"" + column.name() + "\", \""
+                            + value.value() + "\")", view.count(column.name(), value.value()),
+                            before.count(column.name(), value.value()));
+                }
+            }
+        }
+    }
+
+    private void addChange(String description, String expression, long now, long before) {
+        if (before > 0 && now != before) {
+            BigDecimal percent = BigDecimal.valueOf(now - before).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(before), 12, java.math.RoundingMode.HALF_UP).abs();
+            values.add(new Value(description, expression, 0, null, percent, true));
+        }
+    }
+
+    /** The measures that print as {@code number} with that many decimals (at least one decimal, or whole ones from 10). */
+    List<Value> measuresEqualTo(BigDecimal number) {
+        int decimals = Math.max(0, number.scale());
+        return values.stream().filter(v -> v.number() != null && !v.change() && decimals <= 6
+                && v.number().setScale(decimals, java.math.RoundingMode.HALF_UP).compareTo(number) == 0).toList();
+    }
+
+    /** The changes whose size in percent prints as {@code percent} with that many decimals. */
+    List<Value> changesEqualTo(BigDecimal percent) {
+        int decimals = Math.max(0, percent.scale());
+        return values.stream().filter(v -> v.change() && decimals <= 6
+                && v.number().setScale(decimals, java.math.RoundingMode.HALF_UP).compareTo(percent) == 0).toList();
     }
 
     /** The counts equal to {@code number}, in catalogue order. */

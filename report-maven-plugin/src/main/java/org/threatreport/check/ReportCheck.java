@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import org.threatreport.aggregate.Wording;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.Problem;
@@ -20,6 +21,8 @@ import org.threatreport.pipeline.BuiltReport;
 import org.threatreport.pipeline.ReportPipeline;
 import org.threatreport.pipeline.Stages;
 import org.threatreport.pipeline.Workers;
+import org.threatreport.render.InlineValue;
+import org.threatreport.render.RenderedChapter;
 
 /**
  * {@code site:check}: the stages of a build, lenient — every problem of every file is reported, a
@@ -90,6 +93,20 @@ public final class ReportCheck {
             Links.ofTemplate(template, text).forEach(link -> links.check(link, null, found));
         }
         References.check(built.report(), referred, found);
+        tooFewInProse(built, found);
         return referred.size();
+    }
+
+    /** Shares of fewer rows than min-n that the prose prints: the text says "too few to show" there. */
+    private static void tooFewInProse(BuiltReport built, List<Problem> found) {
+        for (RenderedChapter page : built.pages().values()) {
+            for (InlineValue value : page.values()) {
+                if (Wording.isTooFew(value.value())) {
+                    found.add(Findings.warning(page.chapter().file(), value.line(), value.column(), "${"
+                            + value.expression() + "} is a share of fewer rows than min-n: the text prints \""
+                            + value.value() + "\" instead of a percentage; say it in words, or leave the share out"));
+                }
+            }
+        }
     }
 }

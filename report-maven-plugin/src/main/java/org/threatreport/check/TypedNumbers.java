@@ -36,6 +36,10 @@ final class TypedNumbers {
                     + "|approximately|roughly|more than|less than|fewer than|under|some)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern APPROXIMATE_AFTER = Pattern.compile(
             "^\\s*(余|多|来|左右|以上|以下|上下|\\+|plus\\b|or more\\b|odd\\b)", Pattern.CASE_INSENSITIVE);
+    /** Words before a percentage that make it a change: "up 23.1%", "增长 23.1%". */
+    private static final Pattern CHANGE_BEFORE = Pattern.compile(
+            "(up|down|rose|fell|risen|fallen|increased?|decreased?|grew|dropped|rise|fall|drop|growth|增长|下降|上升|减少|增加|降低|提高|增幅|降幅)"
+                    + "(\\s*(by|of|to))?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final int SMALLEST_COUNT = 10;
     private static final int LISTED = 2;
 
@@ -55,8 +59,9 @@ final class TypedNumbers {
                 String typed = number.group();
                 List<ComputedValues.Value> equal = equalValues(number, before, after);
                 if (!equal.isEmpty()) {
+                    int decimals = Math.max(0, new BigDecimal(digits(number)).scale());
                     into.add(Findings.warning(chapter.file(), i + 1, number.start() + 1, message(typed.strip(),
-                            equal, number.group(3) == null ? 1 : Math.max(0, new BigDecimal(digits(number)).scale()))));
+                            equal, decimals)));
                 }
             }
         }
@@ -68,17 +73,25 @@ final class TypedNumbers {
         }
         BigDecimal value = new BigDecimal(digits(number));
         if (number.group(3) != null) {
+            if (CHANGE_BEFORE.matcher(before).find()) {
+                return computed.changesEqualTo(value);
+            }
             if (value.signum() == 0 || value.compareTo(BigDecimal.valueOf(100)) == 0) {
                 return List.of();
             }
             return computed.sharesEqualTo(value);
         }
-        if (number.group(2) != null || value.compareTo(BigDecimal.valueOf(SMALLEST_COUNT)) < 0
+        if (number.group(2) != null) {
+            return computed.measuresEqualTo(value);
+        }
+        if (value.compareTo(BigDecimal.valueOf(SMALLEST_COUNT)) < 0
                 || isYear(number, value) || DATE_OR_RANK_AFTER.matcher(after).find()
                 || RANK_BEFORE.matcher(before).find() || NAME_BEFORE.matcher(before).find()) {
             return List.of();
         }
-        return computed.countsEqualTo(value.longValueExact());
+        List<ComputedValues.Value> equal = new java.util.ArrayList<>(computed.countsEqualTo(value.longValueExact()));
+        equal.addAll(computed.measuresEqualTo(value));
+        return equal;
     }
 
     private static boolean isYear(Matcher number, BigDecimal value) {

@@ -30,13 +30,20 @@ abstract class ColumnCells {
         this.spec = spec;
     }
 
-    static ColumnCells of(ColumnSpec spec, Shared shared, OptionalInt reportYear, int capacity) {
+    /**
+     * @param reportYear       the year whose months date columns tally (none: no tally)
+     * @param rejectOtherYears whether a date outside {@code reportYear} is a mistake
+     */
+    static ColumnCells of(ColumnSpec spec, Shared shared, OptionalInt reportYear, boolean rejectOtherYears,
+                          int capacity) {
         return switch (spec.type()) {
             case CATEGORY -> new Category(spec, shared, capacity);
             case MULTI_CATEGORY -> new Multi(spec, shared, capacity);
-            case DATE, YEAR_MONTH -> new Dates(spec, reportYear, capacity);
+            case DATE, YEAR_MONTH -> new Dates(spec, reportYear, rejectOtherYears, capacity);
             case TEXT -> new Text(spec, capacity);
-            case INTEGER, DECIMAL, BOOLEAN -> new Values(spec, capacity);
+            case INTEGER -> new Integers(spec, capacity);
+            case DECIMAL -> new Decimals(spec, capacity);
+            case BOOLEAN -> new Values(spec, capacity);
         };
     }
 
@@ -255,7 +262,11 @@ abstract class ColumnCells {
         }
     }
 
-    /** A date or year-month column: Tablesaw's packed dates, and {@code year * 12 + month - 1} (or -1). */
+    /**
+     * A date or year-month column: Tablesaw's packed dates, {@code year * 12 + month - 1} and the year (each
+     * -1 where unknown). A partial column also takes cells that give only the year and month, or only the
+     * year: their packed date is missing and, for a year alone, their month too.
+     */
     static final class Dates extends ColumnCells {
         /** Tablesaw's missing date. */
         static final int MISSING = Integer.MIN_VALUE;
@@ -263,17 +274,25 @@ abstract class ColumnCells {
 
         private final boolean yearMonth;
         private final OptionalInt reportYear;
+        private final boolean rejectOtherYears;
         int[] packed;
         int[] months;
+        int[] years;
         /** Rows per month of the report year (none without one). */
         private final int[] monthCounts;
 
-        Dates(ColumnSpec spec, OptionalInt reportYear, int capacity) {
+        /**
+         * @param reportYear       the year whose months are tallied (none: no tally)
+         * @param rejectOtherYears whether a date outside {@code reportYear} is a mistake
+         */
+        Dates(ColumnSpec spec, OptionalInt reportYear, boolean rejectOtherYears, int capacity) {
             super(spec);
             this.yearMonth = spec.type() == ColumnType.YEAR_MONTH;
             this.reportYear = reportYear;
+            this.rejectOtherYears = rejectOtherYears && reportYear.isPresent();
             this.packed = new int[capacity];
             this.months = new int[capacity];
+            this.years = new int[capacity];
             this.monthCounts = reportYear.isPresent() ? new int[12] : null;
         }
 
@@ -288,41 +307,72 @@ abstract class ColumnCells {
             if (rows == packed.length) {
                 packed = Arrays.copyOf(packed, grown(rows));
                 months = Arrays.copyOf(months, packed.length);
+                years = Arrays.copyOf(years, packed.length);
             }
             if (from == to) {
                 packed[rows] = MISSING;
-                months[rows++] = -1;
+                months[rows] = -1;
+                years[rows++] = -1;
                 return emptyError();
             }
             // yyyy-MM-dd (or yyyy-MM), by hand: this runs for every row of large files.
-            int length = yearMonth ? 7 : 10;
+            int length = to - from;
+            int full = yearMonth ? 7 : 10;
             int year = -1;
             int month = -1;
             int day = -1;
-            if (to - from == length && b[from + 4] == '-' && (yearMonth || b[from + 7] == '-')) {
+            if (length == full && b[from + 4] == '-' && (yearMonth || b[from + 7] == '-')) {
                 year = digits(b, from, from + 4);
                 month = digits(b, from + 5, from + 7);
                 day = yearMonth ? 1 : digits(b, from + 8, from + 10);
+            } else if (spec.partial() && (length == 4 || length == 7 && !yearMonth && b[from + 4] == '-')) {
+                return partial(b, from, to);
             }
             if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
                 packed[rows] = MISSING;
-                months[rows++] = -1;
+                months[rows] = -1;
+                years[rows++] = -1;
                 return notADate(b, from, to);
             }
             packed[rows] = pack(year, month, day);
-            months[rows++] = year * 12 + month - 1;
-            if (reportYear.isPresent() && year != reportYear.getAsInt()) {
-                return outsideTheYear(b, from, to);
+            months[rows] = year * 12 + month - 1;
+            years[rows++] = year;
+            return inYear(year, month, b, from, to);
+        }
+
+        /** A cell of a partial column that gives only the year ({@code yyyy}) or the year and month of a date. */
+        private String partial(byte[] b, int from, int to) {
+            int year = digits(b, from, from + 4);
+            int month = to - from == 7 ? digits(b, from + 5, from + 7) : 0;
+            packed[rows] = MISSING;
+            if (year < 0 || month < 0 || month > 12 || to - from == 7 && month == 0) {
+                months[rows] = -1;
+                years[rows++] = -1;
+                return notADate(b, from, to);
             }
-            if (monthCounts != null) {
+            months[rows] = month == 0 ? -1 : year * 12 + month - 1;
+            years[rows++] = year;
+            return inYear(year, month, b, from, to);
+        }
+
+        /** Tallies a month of the report year; a date of another year is a mistake when only that year is allowed. */
+        private String inYear(int year, int month, byte[] b, int from, int to) {
+            if (reportYear.isPresent() && year != reportYear.getAsInt()) {
+                return rejectOtherYears ? outsideTheYear(b, from, to) : null;
+            }
+            if (monthCounts != null && month > 0) {
                 monthCounts[month - 1]++;
             }
             return null;
         }
 
         private String notADate(byte[] b, int from, int to) {
-            return "'" + decode(b, from, to) + "' in column '" + spec.name() + "' is not a "
-                    + (yearMonth ? "year-month; expected yyyy-MM, e.g. 2017-03" : "date; expected yyyy-MM-dd, e.g. 2017-03-15");
+            String cell = "'" + decode(b, from, to) + "' in column '" + spec.name() + "' is not a ";
+            if (spec.partial()) {
+                return cell + (yearMonth ? "year-month; expected yyyy-MM or yyyy, e.g. 2017-03 or 2017"
+                        : "date; expected yyyy-MM-dd, yyyy-MM or yyyy, e.g. 2017-03-15, 2017-03 or 2017");
+            }
+            return cell + (yearMonth ? "year-month; expected yyyy-MM, e.g. 2017-03" : "date; expected yyyy-MM-dd, e.g. 2017-03-15");
         }
 
         private String outsideTheYear(byte[] b, int from, int to) {
@@ -333,6 +383,11 @@ abstract class ColumnCells {
         /** As Tablesaw's {@code PackedLocalDate.pack}. */
         static int pack(int year, int month, int day) {
             return ((year >> 8 & 0xFF) << 24) | ((year & 0xFF) << 16) | (month << 8) | day;
+        }
+
+        /** The day of a packed date. */
+        static int dayOf(int packed) {
+            return packed & 0xFF;
         }
 
         private static int daysIn(int year, int month) {
@@ -471,7 +526,82 @@ abstract class ColumnCells {
         }
     }
 
-    /** An integer, decimal or boolean column: the parsed values (null where empty or wrong). */
+    /** An integer column: each cell's value, {@link #MISSING} where empty or wrong. */
+    static final class Integers extends ColumnCells {
+        /** Marks an empty cell; the reader refuses it as a value. */
+        static final long MISSING = Long.MIN_VALUE;
+        long[] values;
+
+        Integers(ColumnSpec spec, int capacity) {
+            super(spec);
+            this.values = new long[Math.min(capacity, 1024)];
+        }
+
+        @Override
+        String accept(byte[] b, int from, int to) {
+            if (rows == values.length) {
+                values = Arrays.copyOf(values, grown(rows));
+            }
+            if (from == to) {
+                values[rows++] = MISSING;
+                return emptyError();
+            }
+            long value = MISSING;
+            String cell = decode(b, from, to);
+            try {
+                value = Long.parseLong(cell);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            values[rows++] = value;
+            return value == MISSING ? "'" + cell + "' in column '" + spec.name() + "' is not a whole number, e.g. 42" : null;
+        }
+    }
+
+    /** A decimal column: each cell's value, NaN where empty or wrong. */
+    static final class Decimals extends ColumnCells {
+        double[] values;
+
+        Decimals(ColumnSpec spec, int capacity) {
+            super(spec);
+            this.values = new double[Math.min(capacity, 1024)];
+        }
+
+        @Override
+        String accept(byte[] b, int from, int to) {
+            if (rows == values.length) {
+                values = Arrays.copyOf(values, grown(rows));
+            }
+            if (from == to) {
+                values[rows++] = Double.NaN;
+                return emptyError();
+            }
+            String cell = decode(b, from, to);
+            double value = Double.NaN;
+            if (plainNumber(b, from, to)) {
+                try {
+                    value = Double.parseDouble(cell);
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+            }
+            values[rows++] = Double.isFinite(value) ? value : Double.NaN;
+            return Double.isFinite(value) ? null : "'" + cell + "' in column '" + spec.name() + "' is not a number, e.g. 3.5";
+        }
+    }
+
+    /** Digits, signs, a point, an exponent: not Java's "NaN", "Infinity", "0x1p3" or "1d", which parseDouble takes. */
+    private static boolean plainNumber(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A boolean column: the parsed values (null where empty or wrong). */
     static final class Values extends ColumnCells {
         Object[] values;
 
@@ -492,21 +622,10 @@ abstract class ColumnCells {
             String cell = decode(b, from, to);
             Object value = null;
             String error = null;
-            try {
-                switch (spec.type()) {
-                    case INTEGER -> value = Long.parseLong(cell);
-                    case DECIMAL -> value = Double.parseDouble(cell);
-                    default -> {
-                        if (cell.equals("true") || cell.equals("false")) {
-                            value = Boolean.parseBoolean(cell);
-                        } else {
-                            error = "'" + cell + "' in column '" + spec.name() + "' is not a boolean; expected true or false";
-                        }
-                    }
-                }
-            } catch (NumberFormatException e) {
-                error = "'" + cell + "' in column '" + spec.name() + "' is not "
-                        + (spec.type() == ColumnType.INTEGER ? "a whole number, e.g. 42" : "a number, e.g. 3.5");
+            if (cell.equals("true") || cell.equals("false")) {
+                value = Boolean.parseBoolean(cell);
+            } else {
+                error = "'" + cell + "' in column '" + spec.name() + "' is not a boolean; expected true or false";
             }
             values[rows++] = value;
             return error;

@@ -12,13 +12,30 @@ import java.util.Optional;
  * @param labels    display names by language ("zh", "en")
  * @param values    for category columns, the allowed values in display order; else empty
  * @param separator for multi-category columns, what separates the values of one cell
+ * @param partial   for date and year-month columns: a cell may also give only the year and month
+ *                  ({@code 2017-03}) or only the year ({@code 2017})
  */
 public record ColumnSpec(String name, ColumnType type, Map<String, String> labels, boolean required,
-                         List<CategoryValue> values, String separator) {
+                         List<CategoryValue> values, String separator, boolean partial) {
 
     public ColumnSpec {
         labels = Map.copyOf(labels);
         values = List.copyOf(values);
+    }
+
+    public ColumnSpec(String name, ColumnType type, Map<String, String> labels, boolean required,
+                      List<CategoryValue> values, String separator) {
+        this(name, type, labels, required, values, separator, false);
+    }
+
+    /** Whether cells are numbers that can be summed and summarised: integer and decimal columns. */
+    public boolean isNumeric() {
+        return type == ColumnType.INTEGER || type == ColumnType.DECIMAL;
+    }
+
+    /** Whether filters may take ranges of this column: numbers and dates. */
+    public boolean isOrdered() {
+        return isNumeric() || type.isTemporal();
     }
 
     /** The column's display name in {@code language} ("zh-CN" → "zh"), falling back to its name. */

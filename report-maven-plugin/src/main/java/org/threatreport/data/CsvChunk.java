@@ -140,10 +140,11 @@ final class CsvChunk {
          * @param idColumn the schema column of the ids, or -1
          * @param capacity the rows this thread is expected to parse
          */
-        Rows(List<ColumnSpec> specs, ColumnCells.Shared[] shared, OptionalInt reportYear, int idColumn, int capacity) {
+        Rows(List<ColumnSpec> specs, ColumnCells.Shared[] shared, OptionalInt reportYear, boolean rejectOtherYears,
+             int idColumn, int capacity) {
             cells = new ColumnCells[specs.size()];
             for (int i = 0; i < cells.length; i++) {
-                cells[i] = ColumnCells.of(specs.get(i), shared[i], reportYear, capacity);
+                cells[i] = ColumnCells.of(specs.get(i), shared[i], reportYear, rejectOtherYears, capacity);
             }
             this.idColumn = idColumn;
             // Ids are compared as text, whatever the id column's type.

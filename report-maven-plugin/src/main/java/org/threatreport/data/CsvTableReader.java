@@ -62,7 +62,8 @@ public final class CsvTableReader {
      * a wrong cell is left empty and a row with the wrong number of fields is left out, so that a check
      * can go on with what could be read.
      *
-     * @param reportYear the year the report covers; dates outside it are errors (empty: any date)
+     * @param reportYear the year the report covers: its months are tallied while reading; dates outside it
+     *                   are errors when the schema says {@code other-years: error} (empty: any date)
      * @return the table, or null when the file cannot be read at all (missing, undecodable, wrong header)
      */
     public static LoadedTable read(Schema schema, OptionalInt reportYear, Problems problems) {
@@ -273,7 +274,7 @@ public final class CsvTableReader {
             // The reading thread itself only parses again the rare chunk whose start was guessed wrong.
             int rows = pooled && Thread.currentThread() == reading ? Math.max(64, capacity / 16) : capacity;
             CsvChunk.Rows store = stores.computeIfAbsent(Thread.currentThread(),
-                    t -> new CsvChunk.Rows(schema.columns(), shared, reportYear, idColumn, rows));
+                    t -> new CsvChunk.Rows(schema.columns(), shared, reportYear, schema.reportYearOnly(), idColumn, rows));
             CsvChunk chunk = new CsvChunk(w.bytes, w.fill, w.eof, w.base, start, end);
             chunk.parseRows(store, columnOfField, idField);
             chunk.release();
@@ -428,6 +429,10 @@ public final class CsvTableReader {
         final Map<String, int[]> monthCodes = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, long[]> valueCounts = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, long[]> monthCounts = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, int[]> yearCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, int[]> dayCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, long[]> integers = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, double[]> decimals = new java.util.concurrent.ConcurrentHashMap<>();
 
         Merged(Schema schema, List<CsvChunk> chunks, int[] baseLines, int idColumn) {
             this.schema = schema;
@@ -521,7 +526,10 @@ public final class CsvTableReader {
                     return () -> multiTexts(spec.name(), parts);
                 }
                 case DATE, YEAR_MONTH -> {
-                    monthCodes.put(spec.name(), concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).months));
+                    int[] months = concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).months);
+                    monthCodes.put(spec.name(), months);
+                    int[] years = concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).years);
+                    yearCodes.put(spec.name(), years);
                     if (!chunks.isEmpty() && chunks.get(0).tallies[index] != null) {
                         long[] counts = new long[12];
                         for (CsvChunk chunk : chunks) {
@@ -532,13 +540,39 @@ public final class CsvTableReader {
                         monthCounts.put(spec.name(), counts);
                     }
                     int[] packed = concatInts(c -> ((ColumnCells.Dates) c.store.cells[index]).packed);
-                    return () -> TablesawColumns.dates(spec.name(), packed);
+                    if (spec.type() == ColumnType.DATE) {
+                        dayCodes.put(spec.name(), packed);
+                    }
+                    return spec.partial() ? () -> TablesawColumns.partialDates(spec.name(), years, months, packed)
+                            : () -> TablesawColumns.dates(spec.name(), packed);
                 }
                 case TEXT -> {
                     // Decoded when the table is made: checking the bytes was enough until then.
                     List<TextPart> parts = chunks.stream()
                             .map(c -> new TextPart((ColumnCells.Text) c.store.cells[index], c.firstRow, c.rows)).toList();
                     return () -> TablesawColumns.texts(spec.name(), strings(parts), rows);
+                }
+                case INTEGER -> {
+                    long[] values = new long[rows];
+                    int at = 0;
+                    for (CsvChunk chunk : chunks) {
+                        System.arraycopy(((ColumnCells.Integers) chunk.store.cells[index]).values, chunk.firstRow,
+                                values, at, chunk.rows);
+                        at += chunk.rows;
+                    }
+                    integers.put(spec.name(), values);
+                    return () -> TablesawColumns.integers(spec.name(), values);
+                }
+                case DECIMAL -> {
+                    double[] values = new double[rows];
+                    int at = 0;
+                    for (CsvChunk chunk : chunks) {
+                        System.arraycopy(((ColumnCells.Decimals) chunk.store.cells[index]).values, chunk.firstRow,
+                                values, at, chunk.rows);
+                        at += chunk.rows;
+                    }
+                    decimals.put(spec.name(), values);
+                    return () -> TablesawColumns.decimals(spec.name(), values);
                 }
                 default -> {
                     Object[] values = new Object[rows];
@@ -609,8 +643,8 @@ public final class CsvTableReader {
 
         /** @param countedYear the year whose months the date columns' tallies count */
         LoadedTable table(List<Supplier<Column<?>>> columns, OptionalInt countedYear) {
-            return new LoadedTable(schema, rows, columns, categoryCodes, multiCodes, monthCodes, valueCounts,
-                    countedYear, monthCounts);
+            return new LoadedTable(schema, rows, columns, new LoadedTable.Codes(categoryCodes, multiCodes, monthCodes,
+                    yearCodes, dayCodes, integers, decimals), valueCounts, countedYear, monthCounts);
         }
     }
 

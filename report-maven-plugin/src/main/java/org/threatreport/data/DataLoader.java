@@ -39,13 +39,16 @@ public final class DataLoader {
      */
     public static DataSet load(Path dataDir, Problems problems, Function<Path, LoadedTable> reader) {
         List<LoadedTable> tables = new ArrayList<>();
+        java.util.Set<String> unreadable = new java.util.TreeSet<>();
         for (Path schemaFile : schemaFiles(dataDir, problems)) {
             LoadedTable table = reader.apply(schemaFile);
             if (table != null) {
                 tables.add(table);
+            } else {
+                unreadable.add(SchemaReader.tableName(schemaFile));
             }
         }
-        return collect(tables, problems);
+        return new DataSet(collect(tables, problems).tables(), unreadable);
     }
 
     /** The tables as one data set; a second table of the same name is a problem. */

@@ -21,42 +21,65 @@ import tech.tablesaw.columns.Column;
  * <p>categoryCodes: per category column, each row's value index, or -1 where empty;
  * multiCodes: per multi-category column, each row's value indexes (rows with the same cell may share
  * one array: treat them as read-only);
- * monthCodes: per date or year-month column, each row's {@code year * 12 + month - 1}, or -1;
+ * monthCodes: per date or year-month column, each row's {@code year * 12 + month - 1}, or -1 (also where
+ * a partial cell gives only the year);
+ * yearCodes: per date or year-month column, each row's year, or -1;
+ * dayCodes: per date column, each row's date packed as Tablesaw packs it (see
+ * {@link #dayOf}), or {@link Integer#MIN_VALUE} where the day is unknown;
+ * integers: per integer column, each row's value, or {@link #NO_INTEGER} where empty;
+ * decimals: per decimal column, each row's value, or NaN where empty;
  * valueCounts: per category and multi-category column, how many rows hold each value (by code), counted
  * by the reader as it parsed the cells (as were the months of {@link #monthCounts}), so that counting a
  * whole table never visits its rows.
  */
 public final class LoadedTable {
 
+    /** An empty cell of an integer column (the reader refuses this number as a value). */
+    public static final long NO_INTEGER = Long.MIN_VALUE;
+
+    /** The reader's arrays, by column name. */
+    record Codes(Map<String, int[]> categoryCodes, Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes,
+                 Map<String, int[]> yearCodes, Map<String, int[]> dayCodes, Map<String, long[]> integers,
+                 Map<String, double[]> decimals) {
+        Codes {
+            categoryCodes = Map.copyOf(categoryCodes);
+            multiCodes = Map.copyOf(multiCodes);
+            monthCodes = Map.copyOf(monthCodes);
+            yearCodes = Map.copyOf(yearCodes);
+            dayCodes = Map.copyOf(dayCodes);
+            integers = Map.copyOf(integers);
+            decimals = Map.copyOf(decimals);
+        }
+    }
+
     private final Schema schema;
     private final int rowCount;
     /** Dropped once the table is made, with the arrays its suppliers hold. */
     private List<Supplier<Column<?>>> columns;
-    private final Map<String, int[]> categoryCodes;
-    private final Map<String, int[][]> multiCodes;
-    private final Map<String, int[]> monthCodes;
+    private final Codes codes;
     private final Map<String, long[]> valueCounts;
     private final OptionalInt countedYear;
     private final Map<String, long[]> monthCounts;
     private volatile Table table;
 
+    /**
+     * A table made from a Tablesaw table and its category and month codes (its date columns full dates, its
+     * numbers Tablesaw's long and double columns): the other arrays are taken from the table.
+     */
     public LoadedTable(Schema schema, Table table, Map<String, int[]> categoryCodes,
                        Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
-        this(schema, table.rowCount(), List.of(), categoryCodes, multiCodes, monthCodes,
+        this(schema, table.rowCount(), List.of(), fromTable(schema, table, categoryCodes, multiCodes, monthCodes),
                 countValues(schema, categoryCodes, multiCodes), OptionalInt.empty(), Map.of());
         this.table = table;
     }
 
     /** @param columns how to make each schema column's Tablesaw column, in schema order */
-    LoadedTable(Schema schema, int rowCount, List<Supplier<Column<?>>> columns, Map<String, int[]> categoryCodes,
-                Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes, Map<String, long[]> valueCounts,
-                OptionalInt countedYear, Map<String, long[]> monthCounts) {
+    LoadedTable(Schema schema, int rowCount, List<Supplier<Column<?>>> columns, Codes codes,
+                Map<String, long[]> valueCounts, OptionalInt countedYear, Map<String, long[]> monthCounts) {
         this.schema = schema;
         this.rowCount = rowCount;
         this.columns = List.copyOf(columns);
-        this.categoryCodes = Map.copyOf(categoryCodes);
-        this.multiCodes = Map.copyOf(multiCodes);
-        this.monthCodes = Map.copyOf(monthCodes);
+        this.codes = codes;
         this.valueCounts = Map.copyOf(valueCounts);
         this.countedYear = countedYear;
         this.monthCounts = Map.copyOf(monthCounts);
@@ -109,16 +132,90 @@ public final class LoadedTable {
         return made;
     }
 
+    private static Codes fromTable(Schema schema, Table table, Map<String, int[]> categoryCodes,
+                                   Map<String, int[][]> multiCodes, Map<String, int[]> monthCodes) {
+        Map<String, int[]> years = new java.util.HashMap<>();
+        Map<String, int[]> days = new java.util.HashMap<>();
+        Map<String, long[]> integers = new java.util.HashMap<>();
+        Map<String, double[]> decimals = new java.util.HashMap<>();
+        for (ColumnSpec spec : schema.columns()) {
+            int rows = table.rowCount();
+            switch (spec.type()) {
+                case DATE, YEAR_MONTH -> {
+                    int[] months = monthCodes.get(spec.name());
+                    int[] y = new int[rows];
+                    int[] d = new int[rows];
+                    var dates = table.dateColumn(spec.name());
+                    for (int r = 0; r < rows; r++) {
+                        y[r] = months[r] < 0 ? -1 : months[r] / 12;
+                        d[r] = dates.isMissing(r) ? Integer.MIN_VALUE : dates.getIntInternal(r);
+                    }
+                    years.put(spec.name(), y);
+                    if (spec.type() == ColumnType.DATE) {
+                        days.put(spec.name(), d);
+                    }
+                }
+                case INTEGER -> {
+                    var cells = table.longColumn(spec.name());
+                    long[] v = new long[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = cells.isMissing(r) ? NO_INTEGER : cells.getLong(r);
+                    }
+                    integers.put(spec.name(), v);
+                }
+                case DECIMAL -> {
+                    var cells = table.doubleColumn(spec.name());
+                    double[] v = new double[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = cells.isMissing(r) ? Double.NaN : cells.getDouble(r);
+                    }
+                    decimals.put(spec.name(), v);
+                }
+                default -> {
+                }
+            }
+        }
+        return new Codes(categoryCodes, multiCodes, monthCodes, years, days, integers, decimals);
+    }
+
     public Map<String, int[]> categoryCodes() {
-        return categoryCodes;
+        return codes.categoryCodes();
     }
 
     public Map<String, int[][]> multiCodes() {
-        return multiCodes;
+        return codes.multiCodes();
     }
 
     public Map<String, int[]> monthCodes() {
-        return monthCodes;
+        return codes.monthCodes();
+    }
+
+    /** Per date or year-month column, each row's year, or -1 where empty. Read-only. */
+    public Map<String, int[]> yearCodes() {
+        return codes.yearCodes();
+    }
+
+    /**
+     * Per date column, each row's date packed as Tablesaw packs it, or {@link Integer#MIN_VALUE}
+     * where the day is not known (an empty or partial cell). Read with {@link #dayOf}. Read-only.
+     */
+    public Map<String, int[]> dayCodes() {
+        return codes.dayCodes();
+    }
+
+    /** The day of the month of a packed date of {@link #dayCodes()}. */
+    public static int dayOf(int packed) {
+        return ColumnCells.Dates.dayOf(packed);
+    }
+
+    /** Per integer column, each row's value, or {@link #NO_INTEGER} where empty. Read-only. */
+    public Map<String, long[]> integers() {
+        return codes.integers();
+    }
+
+    /** Per decimal column, each row's value, or NaN where empty. Read-only. */
+    public Map<String, double[]> decimals() {
+        return codes.decimals();
     }
 
     /**

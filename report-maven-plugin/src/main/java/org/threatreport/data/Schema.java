@@ -14,13 +14,35 @@ import java.util.Optional;
  * @param dataFile   the CSV file it describes
  * @param encoding   the CSV file's character encoding
  * @param idColumn   the column whose values must be unique, or null
+ * @param periodColumn   the date or year-month column that places each row in a year (the schema's
+ *                       {@code period}, else its first such column), or null: then every row is in every
+ *                       year
+ * @param reportYearOnly whether a date outside the report's year is an error ({@code other-years: error});
+ *                       otherwise a table holds rows of any year and a report reads the other years
+ *                       explicitly ({@code incidents.year(2016)})
  */
 public record Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
-                     Map<String, String> labels, List<ColumnSpec> columns) {
+                     Map<String, String> labels, List<ColumnSpec> columns, String periodColumn,
+                     boolean reportYearOnly) {
 
     public Schema {
         labels = Map.copyOf(labels);
         columns = List.copyOf(columns);
+        if (periodColumn != null && columns.stream().noneMatch(c -> c.name().equals(periodColumn)
+                && c.type().isTemporal())) {
+            throw new IllegalArgumentException("period column '" + periodColumn + "' is not a date column of " + table);
+        }
+    }
+
+    /** A schema whose period is its first date or year-month column, holding rows of any year. */
+    public Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
+                  Map<String, String> labels, List<ColumnSpec> columns) {
+        this(table, schemaFile, dataFile, encoding, idColumn, labels, columns, firstTemporal(columns), false);
+    }
+
+    /** The first date or year-month column, or null. */
+    public static String firstTemporal(List<ColumnSpec> columns) {
+        return columns.stream().filter(c -> c.type().isTemporal()).map(ColumnSpec::name).findFirst().orElse(null);
     }
 
     public Optional<ColumnSpec> column(String name) {

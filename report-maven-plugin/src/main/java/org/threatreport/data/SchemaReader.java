@@ -25,8 +25,11 @@ import org.threatreport.diagnostic.Suggestions;
 public final class SchemaReader {
 
     static final String SUFFIX = ".schema.yaml";
-    private static final List<String> SCHEMA_KEYS = List.of("table", "label", "id", "file", "encoding", "columns");
-    private static final List<String> COLUMN_KEYS = List.of("name", "type", "label", "required", "values", "separator");
+    private static final List<String> SCHEMA_KEYS = List.of("table", "label", "id", "file", "encoding", "period",
+            "other-years", "columns");
+    private static final List<String> COLUMN_KEYS = List.of("name", "type", "label", "required", "values", "separator",
+            "partial");
+    private static final List<String> OTHER_YEARS = List.of("keep", "error");
     private static final List<String> VALUE_KEYS = List.of("value", "label", "group");
 
     private final Problems problems = new Problems();
@@ -49,9 +52,10 @@ public final class SchemaReader {
             throw InputException.of(yaml.problemAt("", "a schema is a YAML mapping with 'table' and 'columns'"));
         }
         checkKeys(root, "", SCHEMA_KEYS);
-        String fallbackName = schemaFile.getFileName().toString().replace(SUFFIX, "");
-        String table = text(root, "/table", fallbackName);
-        Path dataFile = dataFile(schemaFile, text(root, "/file", table + ".csv"));
+        String stem = stem(schemaFile);
+        String table = tableName(root, stem);
+        // The data file is named after the table as written (or the schema's file), before any renaming.
+        Path dataFile = dataFile(schemaFile, text(root, "/file", text(root, "/table", stem) + ".csv"));
         Charset encoding = encoding(root);
         List<ColumnSpec> columns = columns(root.path("columns"));
         String id = text(root, "/id", null);
@@ -59,8 +63,78 @@ public final class SchemaReader {
             problems.add(yaml.problemAt("/id", "id column '" + id + "' is not one of the columns"
                     + Suggestions.didYouMean(id, columns.stream().map(ColumnSpec::name).toList())));
         }
+        String period = period(root, columns);
+        boolean reportYearOnly = otherYears(root);
         problems.throwIfAny();
-        return new Schema(table, schemaFile, dataFile, encoding, id, labels(root.path("label"), "/label"), columns);
+        return new Schema(table, schemaFile, dataFile, encoding, id, labels(root.path("label"), "/label"), columns,
+                period, reportYearOnly);
+    }
+
+    /**
+     * The name of the table a schema file describes as far as it can be told when the file has mistakes:
+     * its {@code table} key when that line reads plainly, else the name made from the file's name.
+     */
+    public static String tableName(Path schemaFile) {
+        try {
+            for (String line : Files.readAllLines(schemaFile, StandardCharsets.UTF_8)) {
+                java.util.regex.Matcher table = java.util.regex.Pattern.compile("^table:\\s*['\"]?([^'\"#\\s]+)").matcher(line);
+                if (table.find()) {
+                    return table.group(1);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the name made from the file's name
+        }
+        return TableNames.of(stem(schemaFile));
+    }
+
+    /** The file name without {@value #SUFFIX}: {@code incidents-2013} for {@code incidents-2013.schema.yaml}. */
+    static String stem(Path schemaFile) {
+        return schemaFile.getFileName().toString().replace(SUFFIX, "");
+    }
+
+    /**
+     * The table's name: its {@code table} key, which templates must be able to write ({@code incidents},
+     * not {@code incidents-2013}); without one, the file's stem made into such a name.
+     */
+    private String tableName(JsonNode root, String stem) {
+        String given = text(root, "/table", null);
+        if (given == null) {
+            return TableNames.of(stem);
+        }
+        String problem = TableNames.problem(given);
+        if (problem != null) {
+            problems.add(yaml.problemAt("/table", problem));
+        }
+        return given;
+    }
+
+    /** The period column: the {@code period} key, else the first date or year-month column. */
+    private String period(JsonNode root, List<ColumnSpec> columns) {
+        String named = text(root, "/period", null);
+        if (named == null) {
+            return Schema.firstTemporal(columns);
+        }
+        List<String> dates = columns.stream().filter(c -> c.type().isTemporal()).map(ColumnSpec::name).toList();
+        if (!dates.contains(named)) {
+            problems.add(yaml.problemAt("/period", "the period is the date column that places each row in a year;"
+                    + " '" + named + "' is not one" + Suggestions.didYouMean(named, dates)
+                    + (dates.isEmpty() ? "; this table has no date or year-month column"
+                    : "; expected one of " + String.join(", ", dates))));
+            return Schema.firstTemporal(columns);
+        }
+        return named;
+    }
+
+    /** {@code other-years: error} (a row outside the report's year is a mistake) or {@code keep} (the default). */
+    private boolean otherYears(JsonNode root) {
+        String word = text(root, "/other-years", "keep");
+        if (!OTHER_YEARS.contains(word)) {
+            problems.add(yaml.problemAt("/other-years", "unknown other-years '" + word + "'"
+                    + Suggestions.didYouMean(word, OTHER_YEARS) + "; expected keep (rows of any year; the report"
+                    + " reads other years explicitly) or error (a row outside the report's year is a mistake)"));
+        }
+        return word.equals("error");
     }
 
     /**
@@ -159,7 +233,13 @@ public final class SchemaReader {
             problems.add(yaml.problemAt(at, "multi-category column '" + name + "' needs a 'separator', e.g. \";\""));
         }
         boolean required = yaml.booleanAt(at + "/required", false, problems);
-        return new ColumnSpec(name, type, labels(node.path("label"), at + "/label"), required, values, separator);
+        boolean partial = yaml.booleanAt(at + "/partial", false, problems);
+        if (partial && !type.isTemporal()) {
+            problems.add(yaml.problemAt(at + "/partial", "only date and year-month columns take 'partial'"
+                    + " (cells that give only the year, or the year and month)"));
+        }
+        return new ColumnSpec(name, type, labels(node.path("label"), at + "/label"), required, values, separator,
+                partial);
     }
 
     private List<CategoryValue> values(JsonNode node, String at, String column) {

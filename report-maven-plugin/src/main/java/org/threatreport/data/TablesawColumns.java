@@ -75,23 +75,62 @@ final class TablesawColumns {
         return column;
     }
 
-    /** A long, double or boolean column of parsed values (null: missing). */
+    /**
+     * A partial date column as text, each cell as the CSV gave it: {@code yyyy-MM-dd}, {@code yyyy-MM} or
+     * {@code yyyy} (a Tablesaw date cannot leave out the day).
+     */
+    static StringColumn partialDates(String name, int[] years, int[] months, int[] packed) {
+        StringColumn column = StringColumn.create(name);
+        for (int r = 0; r < years.length; r++) {
+            LocalDate day = PackedLocalDate.asLocalDate(packed[r]);
+            if (day != null) {
+                column.append(day.toString());
+            } else if (months[r] >= 0) {
+                column.append(String.format(java.util.Locale.ROOT, "%04d-%02d", years[r], months[r] % 12 + 1));
+            } else if (years[r] >= 0) {
+                column.append(String.format(java.util.Locale.ROOT, "%04d", years[r]));
+            } else {
+                column.appendMissing();
+            }
+        }
+        return column;
+    }
+
+    /** A long column ({@link LoadedTable#NO_INTEGER}: missing). */
+    static LongColumn integers(String name, long[] values) {
+        LongColumn column = LongColumn.create(name);
+        for (long value : values) {
+            if (value == LoadedTable.NO_INTEGER) {
+                column.appendMissing();
+            } else {
+                column.append(value);
+            }
+        }
+        return column;
+    }
+
+    /** A double column (NaN: missing). */
+    static DoubleColumn decimals(String name, double[] values) {
+        DoubleColumn column = DoubleColumn.create(name);
+        for (double value : values) {
+            if (Double.isNaN(value)) {
+                column.appendMissing();
+            } else {
+                column.append(value);
+            }
+        }
+        return column;
+    }
+
+    /** A boolean column of parsed values (null: missing). */
     static Column<?> values(ColumnSpec spec, Object[] values, int rows) {
-        Column<?> column = switch (spec.type()) {
-            case INTEGER -> LongColumn.create(spec.name());
-            case DECIMAL -> DoubleColumn.create(spec.name());
-            default -> BooleanColumn.create(spec.name());
-        };
+        BooleanColumn column = BooleanColumn.create(spec.name());
         for (int r = 0; r < rows; r++) {
             Object value = values[r];
             if (value == null) {
                 column.appendMissing();
-            } else if (value instanceof Long l) {
-                ((LongColumn) column).append(l);
-            } else if (value instanceof Double d) {
-                ((DoubleColumn) column).append(d);
             } else {
-                ((BooleanColumn) column).append((Boolean) value);
+                column.append((Boolean) value);
             }
         }
         return column;

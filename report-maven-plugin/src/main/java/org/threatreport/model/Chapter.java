@@ -20,6 +20,11 @@ public record Chapter(String slug, Path file, String title, String numberLabel, 
         cells = List.copyOf(cells);
     }
 
+    /** The same page with {@code newCells} (the same cells, rendered). */
+    public Chapter withCells(List<Cell> newCells) {
+        return new Chapter(slug, file, title, numberLabel, template, newCells);
+    }
+
     public String pageName() {
         return slug + ".html";
     }

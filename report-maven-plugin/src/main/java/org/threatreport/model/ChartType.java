@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The chart kinds a figure cell can ask for. */
+/** The chart kinds a figure cell can ask for; a histogram counts a number column's cells per bin. */
 public enum ChartType {
-    BAR, COLUMN, STACKED, LINE, PIE, DONUT;
+    BAR, COLUMN, STACKED, LINE, PIE, DONUT, HISTOGRAM;
 
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);

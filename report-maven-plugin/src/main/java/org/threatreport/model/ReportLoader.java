@@ -33,7 +33,7 @@ public final class ReportLoader {
     /** The editor-written part of the corrections log: a page of its own, not a chapter. */
     public static final String CORRECTIONS_FILE = "corrections.md";
     private static final List<String> REPORT_KEYS = List.of(
-            "title", "subtitle", "organisation", "date", "year", "language", "keywords", "description");
+            "title", "subtitle", "organisation", "date", "year", "language", "keywords", "description", "min-n");
     private static final List<String> LANGUAGES = List.of("zh-CN", "en");
     private static final List<String> FRONT_MATTER_KEYS = List.of("title", "numbered");
 
@@ -93,7 +93,7 @@ public final class ReportLoader {
             return null;
         }
         ReportLoader loader = new ReportLoader(data, problems);
-        CellParser cells = new CellParser(data, Vocabulary.forLanguage(info.language()), problems);
+        CellParser cells = new CellParser(data, Vocabulary.forLanguage(info.language()), info.year(), problems);
         Chapter page = loader.chapter(file, fileName.substring(0, fileName.length() - 3), cells, defaultTitle,
                 ignored -> "");
         if (page != null && !page.cells().isEmpty()) {
@@ -129,9 +129,14 @@ public final class ReportLoader {
         }
         List<String> keywords = new ArrayList<>();
         root.path("keywords").forEach(k -> keywords.add(k.asText()));
+        int minN = root.path("min-n").asInt(0);
+        if (root.has("min-n") && (!root.get("min-n").canConvertToInt() || minN < 0)) {
+            problems.add(yaml.problemAt("/min-n", "'min-n' is the fewest rows a share is printed from as a"
+                    + " percentage: expected a whole number, e.g. 30"));
+        }
         problems.throwIfAny();
         return new ReportInfo(title, root.path("subtitle").asText(""), root.path("organisation").asText(""),
-                date, year, language, keywords, root.path("description").asText(""), version);
+                date, year, language, keywords, root.path("description").asText(""), version, minN);
     }
 
     private String required(LocatedYaml yaml, String key) {
@@ -154,7 +159,7 @@ public final class ReportLoader {
 
     private Report chapters(Path contentDir, ReportInfo info) throws InputException {
         Vocabulary words = Vocabulary.forLanguage(info.language());
-        CellParser cells = new CellParser(data, words, problems);
+        CellParser cells = new CellParser(data, words, info.year(), problems);
         Chapter abstractPage = null;
         Path abstractFile = contentDir.resolve(ABSTRACT_FILE);
         if (Files.exists(abstractFile)) {

@@ -63,7 +63,7 @@ final class JavaCode {
             if (cell.chart() == ChartType.STACKED) {
                 columns.add(cell.stack());
             }
-            columns.addAll(cell.where().keySet());
+            cell.where().forEach(condition -> columns.add(condition.column()));
             for (String column : columns) {
                 if (spec(cell.table(), column).type().isCategorical()) {
                     categoryNames.computeIfAbsent(cell.table() + "/" + column, k -> identifier(column, cell.table(), used));
@@ -323,7 +323,8 @@ final class JavaCode {
                     }
                     """);
         }
-        if (cells.stream().anyMatch(c -> c.cell().kind() == CellKind.TABLE)) {
+        appendSeries(code);
+        if (cells.stream().anyMatch(c -> c.cell().kind() == CellKind.TABLE && shape(c) == Shape.COUNTS)) {
             code.append("""
 
                     /** The counts as a table: label, count and share, as the report prints them. */
@@ -360,7 +361,9 @@ final class JavaCode {
                     return counts.stream().map(Count::label).toList();
                 }
                 """.formatted(literal(chartCharacters())));
-        if (kinds.contains(ChartType.BAR) || kinds.contains(ChartType.COLUMN) || kinds.contains(ChartType.LINE)) {
+        appendSeriesCharts(code);
+        if (kinds.contains(ChartType.BAR) || kinds.contains(ChartType.COLUMN) || kinds.contains(ChartType.LINE)
+                || kinds.contains(ChartType.HISTOGRAM)) {
             code.append("""
 
                     /** Bars of the counts, or of their shares in % (upright: XChart 3.8 draws no horizontal bars). */
@@ -378,7 +381,7 @@ final class JavaCode {
                     }
                     """);
         }
-        if (kinds.contains(ChartType.LINE)) {
+        if (cells.stream().anyMatch(c -> c.cell().chart() == ChartType.LINE && shape(c) == Shape.COUNTS)) {
             code.append("""
 
                     /** A line through the counts, or through their shares in %. */
@@ -448,6 +451,17 @@ final class JavaCode {
         }
     }
 
+    /** The chart helpers of the shapes beyond one series of counts. */
+    private void appendSeriesCharts(StringBuilder code) {
+        boolean figures = cells.stream().anyMatch(c -> c.cell().kind() == CellKind.FIGURE && shape(c) == Shape.GRID);
+        if (figures) {
+            code.append(SeriesCode.GRID_CHART);
+        }
+        if (cells.stream().anyMatch(c -> c.cell().kind() == CellKind.FIGURE && shape(c) == Shape.MEASURES)) {
+            code.append(SeriesCode.VALUE_CHART);
+        }
+    }
+
     /** Every character the charts print, once each, for choosing a font. */
     private String chartCharacters() {
         Set<Integer> characters = new java.util.TreeSet<>();
@@ -474,30 +488,190 @@ final class JavaCode {
         return cell.groups() && cell.chart() != ChartType.STACKED ? Distribution.GROUPS : Distribution.VALUES;
     }
 
+    /** How a cell's numbers are laid out, as the report's {@code CellComputer} shapes them. */
+    private enum Shape {
+        /** One count per value, group or month of the report's year: the report's first cells. */
+        COUNTS,
+        /** A count per bin of a number column. */
+        BINS,
+        /** A count or measure per year, or per month of several years. */
+        PERIODS,
+        /** A measure per value or group. */
+        MEASURES,
+        /** One series per year (or per value): a table with a column per year, grouped bars, a line per value. */
+        GRID,
+        STACKED
+    }
+
+    private Shape shape(CellData data) {
+        Cell cell = data.cell();
+        Cell.Numbers numbers = cell.numbers();
+        if (cell.chart() == ChartType.STACKED) {
+            return Shape.STACKED;
+        }
+        if (cell.chart() == ChartType.HISTOGRAM) {
+            return Shape.BINS;
+        }
+        if (spec(cell.table(), cell.column()).type().isTemporal()) {
+            boolean perYear = "year".equals(numbers.per()) || numbers.per() == null && numbers.severalYears();
+            return perYear || numbers.severalYears() || !numbers.isCount() ? Shape.PERIODS : Shape.COUNTS;
+        }
+        if (numbers.severalYears()) {
+            return Shape.GRID;
+        }
+        return numbers.isCount() ? Shape.COUNTS : Shape.MEASURES;
+    }
+
+    /** The first and last year a cell counts (the report's year when it names none). */
+    private int[] years(Cell cell) {
+        Cell.Numbers numbers = cell.numbers();
+        return numbers.firstYear() == 0 ? new int[] {info.year(), info.year()}
+                : new int[] {numbers.firstYear(), numbers.lastYear()};
+    }
+
+    /** Whether a cell's table has rows outside its years, which it must leave out first. */
+    private boolean needsYears(Cell cell) {
+        LoadedTable table = data.tables().get(cell.table());
+        String period = table.schema().periodColumn();
+        if (period == null) {
+            return false;
+        }
+        int[] years = years(cell);
+        for (int year : table.yearCodes().get(period)) {
+            if (year < years[0] || year > years[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean keepsZeros(Cell cell) {
+        Boolean zeros = cell.numbers().keepZeros();
+        return zeros != null ? zeros : cell.where().isEmpty();
+    }
+
+    /** The helpers of the shapes beyond one year's counts, each when a cell of the notebook needs it. */
+    private void appendSeries(StringBuilder code) {
+        boolean grids = cells.stream().anyMatch(c -> shape(c) == Shape.GRID);
+        if (grids || cells.stream().anyMatch(c -> needsYears(c.cell()))) {
+            code.append(SeriesCode.YEARS);
+        }
+        List<org.threatreport.model.Condition> conditions = cells.stream().flatMap(c -> c.cell().where().stream()).toList();
+        java.util.function.Predicate<org.threatreport.model.Condition> categorical = c ->
+                data.tables().values().stream().anyMatch(t -> t.schema().column(c.column())
+                        .map(spec -> spec.type().isCategorical()).orElse(false));
+        if (conditions.stream().anyMatch(c -> !c.isRange() && !c.negated() && c.values().size() > 1 && categorical.test(c))) {
+            code.append(SeriesCode.WHERE_ANY);
+        }
+        if (conditions.stream().anyMatch(c -> c.negated() && categorical.test(c))
+                || cells.stream().anyMatch(c -> !c.cell().numbers().exclude().isEmpty())) {
+            code.append(SeriesCode.WHERE_NOT);
+        }
+        if (conditions.stream().anyMatch(c -> !c.isRange() && !categorical.test(c) && (c.negated() || c.values().size() > 1))) {
+            code.append(SeriesCode.WHERE_TEXT);
+        }
+        if (conditions.stream().anyMatch(c -> c.isRange() && isNumeric(c.column()))) {
+            code.append(SeriesCode.BETWEEN);
+        }
+        if (conditions.stream().anyMatch(c -> c.isRange() && !isNumeric(c.column()))) {
+            code.append(SeriesCode.DURING);
+        }
+        if (cells.stream().anyMatch(c -> !keepsZeros(c.cell()) && (shape(c) == Shape.COUNTS || shape(c) == Shape.STACKED)
+                && distribution(c.cell()) != Distribution.MONTHS)) {
+            code.append(SeriesCode.NON_ZERO);
+        }
+        if (cells.stream().anyMatch(c -> shape(c) == Shape.PERIODS && c.cell().numbers().isCount())) {
+            code.append(SeriesCode.PERIODS);
+        }
+        boolean measures = cells.stream().anyMatch(c -> !c.cell().numbers().isCount());
+        if (measures || grids) {
+            code.append(SeriesCode.NUMBERS);
+        }
+        if (cells.stream().anyMatch(c -> shape(c) == Shape.MEASURES)) {
+            code.append(SeriesCode.MEASURE_PER_VALUE);
+        }
+        if (cells.stream().anyMatch(c -> shape(c) == Shape.PERIODS && !c.cell().numbers().isCount())) {
+            code.append(SeriesCode.MEASURE_PER_PERIOD);
+        }
+        if (cells.stream().anyMatch(c -> shape(c) == Shape.BINS)) {
+            code.append(SeriesCode.BINS);
+        }
+        if (grids || cells.stream().anyMatch(c -> !c.changes().isEmpty())) {
+            code.append("\nLocale LOCALE = Locale.").append(info.isChinese() ? "SIMPLIFIED_CHINESE" : "ENGLISH").append(";\n");
+            code.append(SeriesCode.CHANGES);
+        }
+        if (grids) {
+            code.append(SeriesCode.GRID);
+        }
+        if (cells.stream().anyMatch(c -> c.cell().kind() == CellKind.TABLE && shape(c) != Shape.COUNTS
+                && shape(c) != Shape.BINS)) {
+            code.append(SeriesCode.TEXT_TABLE);
+        }
+    }
+
+    private boolean isNumeric(String column) {
+        return data.tables().values().stream().anyMatch(t -> t.schema().column(column).map(ColumnSpec::isNumeric).orElse(false));
+    }
+
     /** The code cell of one figure or table. */
     String cell(CellData cellData) {
         Cell cell = cellData.cell();
         StringBuilder code = new StringBuilder();
         code.append("// ").append(comment(cell.label() + " " + cell.caption())).append('\n');
+        String rows = rows(cell, code);
+        return switch (shape(cellData)) {
+            case STACKED -> stacked(cell, rows, code);
+            case BINS -> bins(cellData, rows, code);
+            case PERIODS -> periods(cellData, rows, code);
+            case MEASURES -> measures(cellData, rows, code);
+            case GRID -> grid(cellData, rows, code);
+            case COUNTS -> counts(cellData, rows, code);
+        };
+    }
+
+    /** The rows a cell counts, as a variable: its table, or "rows" after its years, filters and exclusions. */
+    private String rows(Cell cell, StringBuilder code) {
         String rows = tableNames.get(cell.table());
-        if (!cell.where().isEmpty()) {
-            boolean first = true;
-            for (Map.Entry<String, String> filter : cell.where().entrySet()) {
-                code.append(first ? "Table rows = " : "rows = ").append(filter(cell.table(), first ? rows : "rows",
-                        filter.getKey(), filter.getValue())).append(";\n");
-                first = false;
-            }
+        boolean declared = false;
+        if (needsYears(cell)) {
+            int[] years = years(cell);
+            code.append("Table rows = inYears(").append(rows).append(", ")
+                    .append(literal(data.tables().get(cell.table()).schema().periodColumn())).append(", ")
+                    .append(years[0]).append(", ").append(years[1]).append(");\n");
+            rows = "rows";
+            declared = true;
+        }
+        for (org.threatreport.model.Condition condition : cell.where()) {
+            code.append(declared ? "rows = " : "Table rows = ").append(filter(cell.table(), rows, condition)).append(";\n");
+            rows = "rows";
+            declared = true;
+        }
+        if (!cell.numbers().exclude().isEmpty()) {
+            code.append(declared ? "rows = " : "Table rows = ").append("whereNot(").append(rows).append(", ")
+                    .append(category(cell.table(), cell.column())).append(", ").append(literals(cell.numbers().exclude()))
+                    .append(");\n");
             rows = "rows";
         }
-        if (cell.chart() == ChartType.STACKED) {
-            String categories = "perValue(" + rows + ", " + category(cell.table(), cell.column()) + ")";
-            code.append("List<Count> categories = ").append(cell.bySchema() ? categories : "largestFirst(" + categories + ")")
-                    .append(";\n");
-            code.append("List<Count> stacks = perValue(").append(rows).append(", ")
-                    .append(category(cell.table(), cell.stack())).append(");\n");
-            code.append("printCrossTab(categories, stacks);\n");
-            return code.append(figure(cell, "stackedChart(categories, stacks)")).toString();
+        return rows;
+    }
+
+    private String stacked(Cell cell, String rows, StringBuilder code) {
+        String categories = "perValue(" + rows + ", " + category(cell.table(), cell.column()) + ")";
+        categories = cell.bySchema() ? categories : "largestFirst(" + categories + ")";
+        String stacks = "perValue(" + rows + ", " + category(cell.table(), cell.stack()) + ")";
+        if (!keepsZeros(cell)) {
+            categories = "nonZero(" + categories + ")";
+            stacks = "nonZero(" + stacks + ")";
         }
+        code.append("List<Count> categories = ").append(categories).append(";\n");
+        code.append("List<Count> stacks = ").append(stacks).append(";\n");
+        code.append("printCrossTab(categories, stacks);\n");
+        return code.append(figure(cell, "stackedChart(categories, stacks)")).toString();
+    }
+
+    /** One count per value, group or month of the report's year (the shape of the report's first cells). */
+    private String counts(CellData cellData, String rows, StringBuilder code) {
+        Cell cell = cellData.cell();
         String counts = switch (distribution(cell)) {
             case MONTHS -> "perMonth(" + rows + ", " + literal(cell.column()) + ")";
             case GROUPS -> "perGroup(" + rows + ", " + category(cell.table(), cell.column()) + ")";
@@ -509,6 +683,9 @@ final class JavaCode {
         if (cell.top() > 0) {
             counts = "top(" + counts + ", " + cell.top() + ")";
         }
+        if (distribution(cell) != Distribution.MONTHS && !keepsZeros(cell)) {
+            counts = "nonZero(" + counts + ")";
+        }
         code.append("List<Count> counts = ").append(counts).append(";\n");
         code.append("counts.forEach(System.out::println);\n");
         if (cell.kind() == CellKind.TABLE) {
@@ -517,7 +694,7 @@ final class JavaCode {
         }
         String axis = literal(cell.percent() ? "percent" : "count");
         String chart = switch (cell.chart()) {
-            case BAR, COLUMN -> "barChart(counts, " + axis + ")";
+            case BAR, COLUMN, HISTOGRAM -> "barChart(counts, " + axis + ")";
             case LINE -> "lineChart(counts, " + axis + ")";
             case PIE -> "pieChart(counts)";
             case DONUT -> "donutChart(counts)";
@@ -526,12 +703,187 @@ final class JavaCode {
         return code.append(figure(cell, chart)).toString();
     }
 
+    private String bins(CellData cellData, String rows, StringBuilder code) {
+        Cell cell = cellData.cell();
+        code.append("List<Count> counts = bins(").append(rows).append(", ").append(literal(cell.column())).append(",\n        List.of(")
+                .append(cellData.binEdges().stream().map(e -> literal(e.toPlainString())).collect(Collectors.joining(", ")))
+                .append("),\n        List.of(").append(literals(cellData.categories())).append("));\n");
+        code.append("counts.forEach(System.out::println);\n");
+        if (cell.kind() == CellKind.TABLE) {
+            return code.append("table(").append(literal(cell.label())).append(", ").append(literal(cellData.what()))
+                    .append(", counts)").toString();
+        }
+        return code.append(figure(cell, "barChart(counts, " + literal(cell.percent() ? "percent" : "count") + ")")).toString();
+    }
+
+    /** A count or measure per year, or per month of several years. */
+    private String periods(CellData cellData, String rows, StringBuilder code) {
+        Cell cell = cellData.cell();
+        int[] years = years(cell);
+        boolean perYear = "year".equals(cell.numbers().per()) || cell.numbers().per() == null && cell.numbers().severalYears();
+        List<String> periods = new ArrayList<>();
+        for (int year = years[0]; year <= years[1]; year++) {
+            if (perYear) {
+                periods.add(Integer.toString(year));
+            } else {
+                for (int month = 1; month <= 12; month++) {
+                    periods.add(String.format(java.util.Locale.ROOT, "%04d-%02d", year, month));
+                }
+            }
+        }
+        code.append("List<String> periods = List.of(").append(literals(periods)).append(");\n");
+        code.append("List<String> labels = List.of(").append(literals(cellData.categories())).append(");\n");
+        boolean counts = cell.numbers().isCount();
+        String type = counts ? "Count" : "Measured";
+        if (counts) {
+            code.append("List<Count> counts = perPeriod(").append(rows).append(", ").append(literal(cell.column()))
+                    .append(", periods, labels);\n");
+        } else {
+            code.append("List<Measured> counts = measurePerPeriod(").append(rows).append(", ").append(literal(cell.column()))
+                    .append(", periods, labels, ").append(literal(cell.numbers().measure())).append(", ")
+                    .append(literal(cell.numbers().value())).append(");\n");
+        }
+        boolean changes = !cellData.changes().isEmpty();
+        if (changes) {
+            String number = counts ? "BigDecimal.valueOf(counts.get(%s).count())" : "counts.get(%s).value()";
+            code.append("for (int i = 0; i < counts.size(); i++) {\n")
+                    .append("    System.out.println(counts.get(i) + (i == 0 ? \"\" : \" \" + signedChange(")
+                    .append(number.formatted("i")).append(", ").append(number.formatted("i - 1")).append(")));\n}\n");
+        } else {
+            code.append("counts.forEach(System.out::println);\n");
+        }
+        if (cell.kind() == CellKind.TABLE) {
+            return code.append(textTable(cellData, counts ? "String.valueOf(counts.get(i).count())"
+                    : "plain(counts.get(i).value())", type)).toString();
+        }
+        if (counts) {
+            String chart = cell.chart() == ChartType.LINE ? "lineChart" : "barChart";
+            return code.append(figure(cell, chart + "(counts, " + literal(cell.percent() ? "percent" : "count") + ")")).toString();
+        }
+        return code.append(figure(cell, "valueChart(counts, " + literal(cellData.valueTitle()) + ")")).toString();
+    }
+
+    /** The rows of a per-period table, as the report's: label, number, and the change or share. */
+    private String textTable(CellData cellData, String number, String type) {
+        boolean changes = !cellData.changes().isEmpty();
+        List<String> headings = new ArrayList<>(List.of(cellData.what(),
+                cellData.measured() ? cellData.valueTitle() : messages.get("table.count")));
+        headings.add(changes ? cellData.changeTitle() : cellData.measured() ? "n" : messages.get("table.share"));
+        String last = changes ? "i == 0 ? \"\" : signedChange(" + (cellData.measured() ? "counts.get(i).value(), counts.get(i - 1).value()"
+                : "BigDecimal.valueOf(counts.get(i).count()), BigDecimal.valueOf(counts.get(i - 1).count())") + ")"
+                : cellData.measured() ? "String.valueOf(counts.get(i).n())" : "counts.get(i).percent().toPlainString() + \"%\"";
+        return "textTable(" + literal(cellData.cell().label()) + ", List.of(" + literals(headings) + "),\n"
+                + "        IntStream.range(0, counts.size()).mapToObj(i -> List.of(counts.get(i).label(), " + number + ",\n"
+                + "                " + last + ")).toList())";
+    }
+
+    /** A measure per value or group. */
+    private String measures(CellData cellData, String rows, StringBuilder code) {
+        Cell cell = cellData.cell();
+        String measure = literal(cell.numbers().measure());
+        String value = literal(cell.numbers().value());
+        code.append("List<Measured> values = measurePerValue(").append(rows).append(", ")
+                .append(category(cell.table(), cell.column())).append(", ").append(measure).append(", ").append(value)
+                .append(");\n");
+        if (!cell.bySchema()) {
+            code.append("values = largestValueFirst(values);\n");
+        }
+        if (!keepsZeros(cell)) {
+            code.append("values = values.stream().filter(v -> v.rows().size() > 0).toList();\n");
+        }
+        if (cell.top() > 0) {
+            code.append("values = topValues(values, ").append(cell.top()).append(", ").append(rows).append(", ")
+                    .append(measure).append(", ").append(value).append(");\n");
+        }
+        code.append("values.forEach(System.out::println);\n");
+        if (cell.kind() == CellKind.TABLE) {
+            return code.append("textTable(").append(literal(cell.label())).append(", List.of(")
+                    .append(literals(List.of(cellData.what(), cellData.valueTitle(), "n"))).append("),\n")
+                    .append("        values.stream().map(v -> List.of(v.label(), plain(v.value()),")
+                    .append(" String.valueOf(v.n()))).toList())").toString();
+        }
+        return code.append(figure(cell, "valueChart(values, " + literal(cellData.valueTitle()) + ")")).toString();
+    }
+
+    /** Several years: a row per value and a column per year (or, for a line chart, a line per value). */
+    private String grid(CellData cellData, String rows, StringBuilder code) {
+        Cell cell = cellData.cell();
+        int[] years = years(cell);
+        boolean line = cell.chart() == ChartType.LINE;
+        List<String> labels = line ? cellData.series().stream().map(CellData.Series::name).toList() : cellData.categories();
+        ColumnSpec spec = spec(cell.table(), cell.column());
+        List<String> listed = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (String label : labels) {
+            String value = cell.groups() ? label : spec.values().stream().filter(v -> v.label().equals(label))
+                    .map(org.threatreport.data.CategoryValue::value).findFirst().orElse(null);
+            if (value == null) {
+                // The fold: every value not listed (values that count 0 or were left out add nothing).
+                List<String> rest = (cell.groups() ? spec.groups() : spec.values().stream()
+                        .map(org.threatreport.data.CategoryValue::value).toList()).stream()
+                        .filter(v -> !listed.contains(v)).toList();
+                groups.add("List.of(" + literals(rest) + ")");
+            } else {
+                listed.add(value);
+                groups.add("List.of(" + literal(value) + ")");
+            }
+        }
+        String measure = cell.numbers().measure();
+        code.append("Grid grid = perValueAndYear(").append(rows).append(", ").append(category(cell.table(), cell.column()))
+                .append(", ").append(literal(data.tables().get(cell.table()).schema().periodColumn())).append(",\n        List.of(")
+                .append(String.join(", ", groups)).append("),\n        List.of(").append(literals(labels)).append("), ")
+                .append(years[0]).append(", ").append(years[1]).append(", ").append(literal(measure)).append(", ")
+                .append(cell.numbers().value() == null ? "null" : literal(cell.numbers().value())).append(", ")
+                .append(!cellData.changes().isEmpty()).append(");\n");
+        if (line) {
+            code.append("grid = turned(grid, List.of(").append(literals(cellData.categories())).append("));\n");
+        }
+        code.append("grid.print();\n");
+        if (cell.kind() == CellKind.TABLE) {
+            List<String> headings = new ArrayList<>();
+            headings.add(cellData.what());
+            cellData.series().forEach(series -> headings.add(series.name()));
+            boolean changes = !cellData.changes().isEmpty();
+            if (changes) {
+                headings.add(cellData.changeTitle());
+            }
+            return code.append("textTable(").append(literal(cell.label())).append(", List.of(").append(literals(headings))
+                    .append("),\n        IntStream.range(0, grid.labels().size()).mapToObj(i -> {\n")
+                    .append("            List<String> row = new ArrayList<>(List.of(grid.labels().get(i)));\n")
+                    .append("            BigDecimal[] numbers = grid.numbers()[i];\n")
+                    .append("            Arrays.stream(numbers).forEach(v -> row.add(plain(v)));\n")
+                    .append(changes ? "            row.add(signedChange(numbers[numbers.length - 1], numbers[numbers.length - 2]));\n" : "")
+                    .append("            return row;\n        }).toList())").toString();
+        }
+        return code.append(figure(cell, "gridChart(grid, " + line + ")")).toString();
+    }
+
     private static String figure(Cell cell, String chart) {
         if (cell.valueLabels()) {
             return "BitmapEncoder.getBufferedImage(" + chart + ")";
         }
         return "var chart = " + chart + ";\nchart.getStyler().setLabelsVisible(false);\n"
                 + "BitmapEncoder.getBufferedImage(chart)";
+    }
+
+    /** A filter of the rows of {@code rows} as the report applies one condition of a cell's {@code where}. */
+    private String filter(String table, String rows, org.threatreport.model.Condition condition) {
+        String column = condition.column();
+        ColumnSpec spec = spec(table, column);
+        if (condition.isRange()) {
+            String from = condition.from() == null ? "null" : literal(condition.from());
+            String to = condition.to() == null ? "null" : literal(condition.to());
+            return (spec.isNumeric() ? "between(" : "during(") + rows + ", " + literal(column) + ", " + from + ", " + to + ")";
+        }
+        if (condition.isSingleValue()) {
+            return filter(table, rows, column, condition.values().get(0));
+        }
+        if (spec.type().isCategorical()) {
+            return (condition.negated() ? "whereNot(" : "whereAny(") + rows + ", " + category(table, column) + ", "
+                    + literals(condition.values()) + ")";
+        }
+        return "whereText(" + rows + ", " + literal(column) + ", " + spec.type().isTemporal() + ", " + condition.negated()
+                + ", " + literals(condition.values()) + ")";
     }
 
     /** A filter of the rows of {@code rows} as the report applies a cell's {@code where}. */
@@ -544,17 +896,29 @@ final class JavaCode {
         return rows + ".where(" + rows + ".stringColumn(" + literal(column) + ")." + test + "(" + literal(value) + "))";
     }
 
+    private static String literals(List<String> texts) {
+        return texts.stream().map(JavaCode::literal).collect(Collectors.joining(", "));
+    }
+
     /** What the cell prints when run: the lines of its numbers. */
-    static List<String> printed(CellData data) {
+    List<String> printed(CellData data) {
         List<String> lines = new ArrayList<>();
+        boolean several = data.series().size() > 1 || shape(data) == Shape.STACKED || shape(data) == Shape.GRID;
         for (int i = 0; i < data.categories().size(); i++) {
             int row = i;
-            if (data.cell().chart() == ChartType.STACKED) {
+            String change = data.changes().isEmpty() || data.changes().get(i).isEmpty() ? "" : " " + data.changes().get(i);
+            if (several) {
                 lines.add(data.categories().get(i) + "=" + data.series().stream()
-                        .map(s -> String.valueOf(s.counts().get(row))).collect(Collectors.joining(",")));
+                        .map(s -> s.measured() ? CellData.measureRaw(s.values().get(row)) : String.valueOf(s.counts().get(row)))
+                        .collect(Collectors.joining(",")) + change);
+            } else if (data.measured()) {
+                CellData.Series series = data.series().get(0);
+                lines.add(data.categories().get(i) + "=" + CellData.measureRaw(series.values().get(i)) + " (n="
+                        + series.n().get(i) + ")" + change);
             } else {
                 CellData.Series series = data.series().get(0);
-                lines.add(data.categories().get(i) + "=" + series.counts().get(i) + " (" + series.shares().get(i) + ")");
+                lines.add(data.categories().get(i) + "=" + series.counts().get(i) + " ("
+                        + series.shares().get(i).percent().toPlainString() + "%)" + change);
             }
         }
         return lines;

@@ -83,7 +83,7 @@ public final class NotebookBuilder {
                 notebook.markdown(prose.markdown());
             } else if (block instanceof PortableMarkdown.CellBlock cell) {
                 notebook.appendMarkdown(cell.caption());
-                notebook.code(code.cell(cell.data()), outputs(cell, figureFiles, notebook.nextCount()))
+                notebook.code(code.cell(cell.data()), outputs(code, cell, figureFiles, notebook.nextCount()))
                         .put("metadata", Map.of(METADATA_KEY, Map.of("cell", cell.data().cell().id())));
             }
         }
@@ -123,14 +123,15 @@ public final class NotebookBuilder {
     }
 
     /** What running the cell shows: the numbers it prints, then the figure (the report's PNG) or the table. */
-    private List<Object> outputs(PortableMarkdown.CellBlock block, Map<String, byte[]> figureFiles, int count) {
+    private List<Object> outputs(JavaCode code, PortableMarkdown.CellBlock block, Map<String, byte[]> figureFiles,
+                                 int count) {
         CellData cellData = block.data();
         Cell cell = cellData.cell();
         List<Object> outputs = new ArrayList<>();
         Map<String, Object> stream = new TreeMap<>();
         stream.put("name", "stdout");
         stream.put("output_type", "stream");
-        stream.put("text", lines(String.join("\n", JavaCode.printed(cellData)) + "\n"));
+        stream.put("text", lines(String.join("\n", code.printed(cellData)) + "\n"));
         outputs.add(stream);
         Map<String, Object> bundle = new TreeMap<>();
         Map<String, Object> outputMetadata = new TreeMap<>();

@@ -16,6 +16,7 @@ import org.threatreport.aggregate.CellData;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.aggregate.Wording;
 import org.threatreport.chart.ChartDrawer;
+import org.threatreport.aggregate.query.MemoryExecutor;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.data.CsvTableReader;
 import org.threatreport.data.DataLoader;
@@ -119,7 +120,7 @@ public final class ReportPipeline {
                         + " figures (" + f.size() + " files)");
         Map<String, RenderedChapter> pages;
         try {
-            pages = stages.run("render", () -> render(content, tables, cells, template),
+            pages = stages.run("render", () -> render(content, tables, cells, template, data.unreadable()),
                     p -> "Rendered " + report.chapters().size() + " chapters");
         } catch (Exception e) {
             figures.settle();
@@ -190,6 +191,7 @@ public final class ReportPipeline {
     /** Each table is read again only when its schema or its data file changed. */
     private DataSet loadData(OptionalInt year) throws Exception {
         List<LoadedTable> tables = new ArrayList<>();
+        Set<String> unreadable = new java.util.TreeSet<>();
         for (Path schemaFile : DataLoader.schemaFiles(options.dataDir(), problems)) {
             Schema schema = memo.get("schema", FileStamp.of(schemaFile), problems, found -> {
                 try {
@@ -204,9 +206,11 @@ public final class ReportPipeline {
                     found -> CsvTableReader.read(schema, year, found));
             if (table != null) {
                 tables.add(table);
+            } else {
+                unreadable.add(SchemaReader.tableName(schemaFile));
             }
         }
-        return DataLoader.collect(tables, problems);
+        return new DataSet(DataLoader.collect(tables, problems).tables(), unreadable);
     }
 
     /** The report's chapters, and its corrections text ({@code content/corrections.md}), or null. */
@@ -234,8 +238,9 @@ public final class ReportPipeline {
         Map<String, TableView> views = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
         for (LoadedTable table : data.all()) {
-            views.put(table.name(), memo.get("view", List.of(Memo.same(table), info.language(), info.year()), problems,
-                    found -> TableView.of(table, wording, info.year())));
+            views.put(table.name(), memo.get("view", List.of(Memo.same(table), info.language(), info.year(), info.minN()),
+                    problems, found -> TableView.of(table.schema(), new MemoryExecutor(Map.of(table.name(), table)),
+                            wording, info.year(), info.minN())));
         }
         return views;
     }
@@ -246,7 +251,7 @@ public final class ReportPipeline {
      * own (its numbers are incomplete then).
      */
     private Map<String, CellData> cells(Report report, Map<String, TableView> tables, DataSet data) throws Exception {
-        CellComputer computer = new CellComputer(tables, report.info().language());
+        CellComputer computer = new CellComputer(tables, report.info().language(), report.info().minN());
         Map<String, CellData> cells = new LinkedHashMap<>();
         for (Report.CellPlace place : report.cells().values()) {
             Cell cell = place.cell();
@@ -269,6 +274,7 @@ public final class ReportPipeline {
                                 + MOST_CATEGORIES + "): keep the largest with 'top: 20' (the rest folded into one"
                                 + " entry), or show them all as a {table}"));
                     }
+                    sameLabels(numbers).ifPresent(found::add);
                     return numbers;
                 } catch (IllegalArgumentException e) {
                     found.add(Problem.error(cell.file(), cell.line(), 1, e.getMessage()));
@@ -282,6 +288,28 @@ public final class ReportPipeline {
         return cells;
     }
 
+    /**
+     * A cell whose table or chart would show two rows (or series) labelled alike: readers could not tell them
+     * apart, so it is a mistake until the labels differ.
+     */
+    private static java.util.Optional<Problem> sameLabels(CellData numbers) {
+        Cell cell = numbers.cell();
+        for (List<String> labels : List.of(numbers.categories(),
+                numbers.series().size() > 1 ? numbers.series().stream().map(CellData.Series::name).toList() : List.<String>of())) {
+            Set<String> seen = new HashSet<>();
+            for (String label : labels) {
+                if (!seen.add(label)) {
+                    String what = labels == numbers.categories() ? "rows" : "series";
+                    return java.util.Optional.of(Problem.error(cell.file(), cell.line(), 1, "cell '" + cell.id()
+                            + "' would show two " + what + " labelled '" + label + "': values of '" + cell.column()
+                            + "' share that label in the codebook; give them distinct labels there, or keep one with"
+                            + " 'where' or 'exclude'"));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     // ---- render --------------------------------------------------------------------------------
 
     /**
@@ -290,10 +318,12 @@ public final class ReportPipeline {
      * same. A page that fails stands empty, its problems reported.
      */
     private Map<String, RenderedChapter> render(Content content, Map<String, TableView> tables,
-                                                Map<String, CellData> cells, SiteTemplate template) throws Exception {
+                                                Map<String, CellData> cells, SiteTemplate template,
+                                                Set<String> unreadable) throws Exception {
         Report report = content.report();
         ChapterRenderer renderer = new ChapterRenderer(template.engines(), template.templates(), report, tables, cells,
-                template.messages(), options.projectDir().toAbsolutePath().normalize(), options.renderLimits());
+                template.messages(), options.projectDir().toAbsolutePath().normalize(), options.renderLimits(),
+                unreadable);
         List<Chapter> pages = new ArrayList<>();
         if (report.abstractPage() != null) {
             pages.add(report.abstractPage());

@@ -14,25 +14,33 @@ final class AltText {
     private AltText() {
     }
 
-    static String of(CellData data, boolean chinese) {
-        if (!data.cell().alt().isBlank()) {
-            return data.cell().alt();
+    /** @param alt the editor's alt text as rendered, or empty */
+    static String of(CellData data, String alt, boolean chinese) {
+        if (!alt.isBlank()) {
+            return alt;
         }
         String kind = kindName(data.cell().chart(), chinese);
         List<String> parts = new ArrayList<>();
         if (data.series().size() == 1) {
             CellData.Series series = data.series().get(0);
             for (int i = 0; i < data.categories().size(); i++) {
-                parts.add(chinese
-                        ? data.categories().get(i) + " " + series.counts().get(i) + " 起（" + series.shares().get(i) + "）"
-                        : data.categories().get(i) + " " + series.counts().get(i) + " (" + series.shares().get(i) + ")");
+                if (series.measured()) {
+                    parts.add(data.categories().get(i) + " " + data.measureText(series.values().get(i)));
+                } else {
+                    String count = data.countText(series.counts().get(i));
+                    String share = series.shares().get(i).toString();
+                    parts.add(chinese ? data.categories().get(i) + " " + count + " 起（" + share + "）"
+                            : data.categories().get(i) + " " + count + " (" + share + ")");
+                }
             }
         } else {
             for (int i = 0; i < data.categories().size(); i++) {
                 List<String> stacks = new ArrayList<>();
                 for (CellData.Series series : data.series()) {
-                    if (series.counts().get(i) > 0) {
-                        stacks.add(series.name() + " " + series.counts().get(i));
+                    if (series.measured()) {
+                        stacks.add(series.name() + " " + data.measureText(series.values().get(i)));
+                    } else if (series.counts().get(i) > 0) {
+                        stacks.add(series.name() + " " + data.countText(series.counts().get(i)));
                     }
                 }
                 parts.add(data.categories().get(i) + (chinese ? "：" : ": ") + String.join(chinese ? "，" : ", ", stacks));
@@ -49,6 +57,7 @@ final class AltText {
             case LINE -> chinese ? "折线图" : "Line chart";
             case PIE -> chinese ? "饼图" : "Pie chart";
             case DONUT -> chinese ? "环形图" : "Donut chart";
+            case HISTOGRAM -> chinese ? "直方图" : "Histogram";
         };
     }
 }

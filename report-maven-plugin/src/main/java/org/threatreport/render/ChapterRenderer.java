@@ -2,6 +2,8 @@ package org.threatreport.render;
 
 import com.vladsch.flexmark.util.ast.Document;
 import freemarker.core.Environment;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateConfiguration;
 import freemarker.core.ParseException;
 import freemarker.core._CoreAPI;
 import freemarker.template.Template;
@@ -44,6 +46,7 @@ public final class ChapterRenderer {
     private final Path projectDir;
     private final RenderLimits limits;
     private final MarkdownToHtml html = new MarkdownToHtml();
+    private final Set<String> unreadable;
 
     /**
      * @param tables     the tables templates see, by name
@@ -52,6 +55,17 @@ public final class ChapterRenderer {
      */
     public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
                            Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits) {
+        this(engines, templates, report, tables, cells, messages, projectDir, limits, Set.of());
+    }
+
+    /**
+     * @param unreadable the names of tables that could not be read: a value naming one is not reported again
+     *                   (the table's own problems are the cause), though the chapter still fails
+     */
+    public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
+                           Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits,
+                           Set<String> unreadable) {
+        this.unreadable = Set.copyOf(unreadable);
         this.engines = engines;
         this.templates = templates;
         this.report = report;
@@ -64,10 +78,33 @@ public final class ChapterRenderer {
         this.model = java.util.Collections.unmodifiableMap(root);
     }
 
-    public RenderedChapter render(Chapter chapter) throws InputException {
+    public RenderedChapter render(Chapter source) throws InputException {
         List<InlineValue> values = new ArrayList<>();
         Set<String> tablesRead = new TreeSet<>();
-        String markdown = fillValues(chapter, values, tablesRead);
+        List<Problem> mistakes = new ArrayList<>();
+        boolean failed = false;
+        String markdown = "";
+        try {
+            markdown = fillValues(source, values, tablesRead);
+        } catch (InputException e) {
+            mistakes.addAll(e.problems());
+            failed = true;
+        }
+        // Captions, alt texts and notes may compute values too; their mistakes are reported with the chapter's.
+        List<Cell> cells = new ArrayList<>();
+        for (Cell cell : source.cells()) {
+            try {
+                cells.add(renderTexts(source, cell, values, tablesRead));
+            } catch (InputException e) {
+                mistakes.addAll(e.problems());
+                failed = true;
+                cells.add(cell);
+            }
+        }
+        if (failed) {
+            throw new InputException(mistakes);
+        }
+        Chapter chapter = source.withCells(cells);
         MarkdownSyntax.TooDeep tooDeep = MarkdownSyntax.tooDeep(markdown);
         if (tooDeep != null) {
             throw InputException.of(Problem.error(chapter.file(), tooDeep.line(), 1, "once its values are filled in, "
@@ -92,7 +129,8 @@ public final class ChapterRenderer {
     /** A reference from {@code from}: "图 2", linking into the page that shows it. */
     private MarkdownToHtml.Target link(String id, Chapter from) {
         return report.cell(id).map(place -> new MarkdownToHtml.Target(place.cell().label(),
-                (place.chapter() == from ? "" : place.chapter().pageName()) + "#" + place.cell().id())).orElse(null);
+                (place.chapter().pageName().equals(from.pageName()) ? "" : place.chapter().pageName()) + "#"
+                        + place.cell().id())).orElse(null);
     }
 
     /**
@@ -102,8 +140,51 @@ public final class ChapterRenderer {
     private String fillValues(Chapter chapter, List<InlineValue> values, Set<String> tablesRead)
             throws InputException {
         String name = projectDir.relativize(chapter.file().toAbsolutePath().normalize()).toString();
+        return process(chapter, () -> new Template(name, chapter.template(), engines.chapters()), values, tablesRead);
+    }
+
+    /** The cell with its caption, alt text and note rendered, when they compute values. */
+    private Cell renderTexts(Chapter chapter, Cell cell, List<InlineValue> values, Set<String> tablesRead)
+            throws InputException {
+        Cell.Places at = cell.places();
+        String caption = text(chapter, cell, cell.caption(), at.captionLine(), at.captionColumn(), values, tablesRead);
+        String alt = text(chapter, cell, cell.alt(), at.altLine(), at.altColumn(), values, tablesRead);
+        String note = text(chapter, cell, cell.note(), at.noteLine(), at.noteColumn(), values, tablesRead);
+        return caption.equals(cell.caption()) && alt.equals(cell.alt()) && note.equals(cell.note()) ? cell
+                : cell.withTexts(caption, alt, note);
+    }
+
+    /**
+     * One text of a cell as plain text with its values filled in. It is rendered as a template of its own,
+     * placed at its line and column (blank lines and spaces before it), so that its mistakes are located in
+     * the chapter's file exactly.
+     */
+    private String text(Chapter chapter, Cell cell, String source, int line, int column, List<InlineValue> values,
+                        Set<String> tablesRead) throws InputException {
+        if (!Cell.isTemplate(source)) {
+            return source;
+        }
+        int at = line > 0 ? line : cell.line() + 1;
+        String placed = "\n".repeat(at - 1) + " ".repeat(Math.max(0, column - 1)) + source;
+        String name = projectDir.relativize(chapter.file().toAbsolutePath().normalize()).toString();
+        return process(chapter, () -> {
+            TemplateConfiguration plain = new TemplateConfiguration();
+            plain.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+            plain.setParentConfiguration(engines.chapters());
+            return new Template(name, null, new java.io.StringReader(placed), engines.chapters(), plain, null);
+        }, values, tablesRead).strip();
+    }
+
+    /** A template that may fail to parse. */
+    private interface Source {
+        Template template() throws IOException;
+    }
+
+    /** Renders a chapter's template (or one text of it) against the chapter's data model. */
+    private String process(Chapter chapter, Source source, List<InlineValue> values, Set<String> tablesRead)
+            throws InputException {
         try {
-            Template template = new Template(name, chapter.template(), engines.chapters());
+            Template template = source.template();
             // Loops get a check of the time budget in each round, even when their body prints nothing.
             _CoreAPI.addThreadInterruptedChecks(template);
             StringWriter out = new StringWriter();
@@ -122,7 +203,7 @@ public final class ChapterRenderer {
             }
             values.addAll(recorder.values());
             if (!mistakes.isEmpty()) {
-                throw new InputException(mistakes.stream()
+                throw new InputException(mistakes.stream().filter(e -> !namesUnreadable(e))
                         .map(e -> TemplateProblems.of(chapter.file(), e, model.keySet())).toList());
             }
             return out.toString();
@@ -140,12 +221,19 @@ public final class ChapterRenderer {
         }
     }
 
+    /** Whether a mistake is only that a table which could not be read is not there. */
+    private boolean namesUnreadable(TemplateException e) {
+        String blamed = e instanceof freemarker.core.InvalidReferenceException ? e.getBlamedExpressionString() : null;
+        return blamed != null && unreadable.contains(blamed.split("[.\\[(?!]", 2)[0]);
+    }
+
     private String cellHtml(Cell cell) throws InputException {
         CellData data = cells.get(cell.id());
         Map<String, Object> cellModel = new HashMap<>();
         cellModel.put("cell", cell);
         cellModel.put("data", data);
-        cellModel.put("alt", cell.chart() == null ? "" : AltText.of(data, report.info().isChinese()));
+        cellModel.put("alt", cell.chart() == null ? "" : AltText.of(data, cell.alt(), report.info().isChinese()));
+        cellModel.put("note", note(cell, data));
         cellModel.put("msg", messages.strings());
         cellModel.put("rows", TableRows.of(data, messages));
         try {
@@ -161,5 +249,15 @@ public final class ChapterRenderer {
             throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseGet(() ->
                     Problem.error(templates.projectDir().resolve("cell.ftlh"), "cannot be read: " + e.getMessage())));
         }
+    }
+
+    /** The line under a cell: the editor's note, and what the numbers say of their base ("n = 1,938; …"). */
+    static String note(Cell cell, CellData data) {
+        String own = cell.note().strip();
+        String base = data.note();
+        if (own.isEmpty() || base.isEmpty()) {
+            return own + base;
+        }
+        return own + " (" + base + ")";
     }
 }

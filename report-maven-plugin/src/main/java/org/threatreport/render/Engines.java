@@ -5,7 +5,6 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.core.TemplateProcessingTracer;
@@ -40,6 +39,8 @@ public final class Engines {
     public Engines(Locale locale, TemplateLoader layoutLoader) {
         this.chapters = sandboxed(locale);
         chapters.setOutputFormat(MarkdownOutputFormat.INSTANCE);
+        chapters.setCustomNumberFormats(java.util.Map.of(CountFormat.NAME, CountFormat.INSTANCE));
+        chapters.setNumberFormat("@" + CountFormat.NAME);
         chapters.setTemplateExceptionHandler(Engines::collectMistake);
         chapters.setRecognizeStandardFileExtensions(false);
         this.layouts = sandboxed(locale);
@@ -63,13 +64,14 @@ public final class Engines {
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setLocalizedLookup(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(VERSION);
+        ReportObjectWrapper wrapper = new ReportObjectWrapper(VERSION);
         wrapper.setMemberAccessPolicy(SandboxPolicy.INSTANCE);
         wrapper.setForceLegacyNonListCollections(false);
         // Templates read record components and our getters-free records as properties: ${entry.count}
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        configuration.setObjectWrapper(wrapper.build());
+        wrapper.writeProtect();
+        configuration.setObjectWrapper(wrapper);
         return configuration;
     }
 

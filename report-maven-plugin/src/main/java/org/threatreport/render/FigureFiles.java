@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
+import org.threatreport.model.ChartType;
 
 /**
  * Draws a cell's figure and writes its numbers as CSV, named after the cell's id: the SVG for pages in
@@ -146,21 +148,39 @@ public final class FigureFiles {
     }
 
     /**
-     * What the chart drawer needs of a figure cell's numbers: kind, categories, series, size. A stacked
-     * chart of shares whose every column adds up to 100 % ends its axis at 100.
+     * What the chart drawer needs of a figure cell's numbers: kind, categories (as the axis labels them),
+     * series, size. Counts and measures are labelled as the text prints them (digits grouped); shares of too
+     * few rows are not drawn. A histogram is drawn as columns, one per bin. A stacked chart of shares whose
+     * every column adds up to 100 % ends its axis at 100.
      */
     public static ChartInput chartInput(CellData data) {
         Cell cell = data.cell();
-        List<ChartSeries> series = data.series().stream().map(s -> new ChartSeries(s.name(),
-                cell.percent() ? s.shares().stream().map(share -> share.percent().doubleValue()).toList()
-                        : s.counts().stream().map(Long::doubleValue).toList(),
-                cell.percent() ? s.shares().stream().map(Share::toString).toList()
-                        : s.counts().stream().map(String::valueOf).toList())).toList();
-        ChartKind kind = ChartKind.valueOf(cell.chart().name());
+        List<ChartSeries> series = data.series().stream().map(s -> series(data, s, cell.percent())).toList();
+        ChartKind kind = cell.chart() == ChartType.HISTOGRAM ? ChartKind.COLUMN : ChartKind.valueOf(cell.chart().name());
         int width = cell.width() > 0 ? cell.width() : WIDTH;
+        String axis = cell.percent() ? "%" : data.measured() ? data.valueTitle() : "";
         double valueMax = kind == ChartKind.STACKED && cell.percent() && columnsOfWholes(series) ? 100 : 0;
-        return new ChartInput(kind, data.categories(), series, cell.percent() ? "%" : "", cell.valueLabels(), width,
-                cell.height(), false, valueMax);
+        return new ChartInput(kind, data.axisLabels(), series, axis, cell.valueLabels(), width, cell.height(), false,
+                valueMax);
+    }
+    private static ChartSeries series(CellData data, CellData.Series s, boolean percent) {
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < s.counts().size(); i++) {
+            if (data.measured()) {
+                BigDecimal value = s.values().get(i);
+                values.add(value == null ? null : value.doubleValue());
+                labels.add(value == null ? null : data.measureText(value));
+            } else if (percent) {
+                Share share = s.shares().get(i);
+                values.add(share.suppressed() ? null : share.percent().doubleValue());
+                labels.add(share.suppressed() ? null : share.toString());
+            } else {
+                values.add(s.counts().get(i).doubleValue());
+                labels.add(data.countText(s.counts().get(i)));
+            }
+        }
+        return new ChartSeries(s.name(), values, labels);
     }
 
     /** Whether every column with rows adds up to 100 (%), within the rounding of its shares. */

@@ -128,7 +128,9 @@ public final class PortableMarkdown {
         List<Block> blocks = new ArrayList<>();
         for (MarkdownPart part : rendered.parts()) {
             if (part instanceof MarkdownPart.CellPlace place) {
-                blocks.add(cellBlock(cells.get(place.id())));
+                Cell cell = rendered.chapter().cells().stream().filter(c -> c.id().equals(place.id())).findFirst()
+                        .orElse(cells.get(place.id()).cell());
+                blocks.add(cellBlock(cells.get(place.id()), cell));
             } else if (part instanceof MarkdownPart.Prose prose) {
                 List<String> lines = new ArrayList<>();
                 for (MarkdownPart.Line line : prose.lines()) {
@@ -164,22 +166,24 @@ public final class PortableMarkdown {
         });
     }
 
-    private CellBlock cellBlock(CellData data) {
-        Cell cell = data.cell();
+    /** @param cell the cell as rendered: its caption, alt text and note with their values */
+    private CellBlock cellBlock(CellData data, Cell cell) {
         String base = "figures/" + cell.id();
         String caption = "**" + escape(cell.label()) + "** " + escape(cell.caption());
         TableRows rows = TableRows.of(data, messages);
+        String note = ChapterRenderer.note(cell, data);
+        String noteLine = note.isEmpty() ? "" : "\\\n*" + escape(note) + "*";
         StringBuilder md = new StringBuilder();
         if (cell.kind() == CellKind.FIGURE) {
-            String alt = AltText.of(data, report.info().isChinese());
+            String alt = AltText.of(data, cell.alt(), report.info().isChinese());
             // The image and its caption share a paragraph (a hard line break between them), so that
             // pandoc keeps the alt text as alt text instead of printing it as a figure caption.
             md.append("![").append(escape(alt)).append("](").append(base).append(".svg)\\\n")
                     .append(caption).append(" · [PNG](").append(base).append(".png) · [CSV](")
-                    .append(base).append(".csv)");
+                    .append(base).append(".csv)").append(noteLine);
             return new CellBlock(data, md.toString(), caption, alt, rows);
         }
-        md.append(caption).append(" · [CSV](").append(base).append(".csv)\n\n");
+        md.append(caption).append(" · [CSV](").append(base).append(".csv)").append(noteLine).append("\n\n");
         appendTable(md, rows);
         return new CellBlock(data, md.toString().stripTrailing(), caption, "", rows);
     }

@@ -39,9 +39,15 @@ public final class VersionHistory {
         if (correctionsText != null) {
             values.addAll(correctionsText.values());
         }
+        // Captions as readers see them: with their values filled in.
+        java.util.Map<String, String> captions = new java.util.HashMap<>();
+        for (RenderedChapter chapter : chapters) {
+            chapter.chapter().cells().forEach(c -> captions.put(c.id(), c.caption()));
+        }
         List<VersionManifest.CellRef> cells = new ArrayList<>();
         for (Report.CellPlace place : report.cells().values()) {
-            cells.add(new VersionManifest.CellRef(place.cell().id(), place.cell().label(), place.cell().caption(),
+            cells.add(new VersionManifest.CellRef(place.cell().id(), place.cell().label(),
+                    captions.getOrDefault(place.cell().id(), place.cell().caption()),
                     place.chapter().pageName(), "figures/" + place.cell().id() + ".csv"));
         }
         cells.sort(java.util.Comparator.comparing((VersionManifest.CellRef c) -> pageIndex(pages, c.page()))

@@ -76,9 +76,22 @@ class CellComputerTest {
     void whereFiltersTheRowsAndSharesAreOfTheFilteredRows() {
         CellData data = computer.compute(figure(ChartType.BAR, "industry", null, false, false, 0, Map.of("scope", "网站")));
         assertEquals(4, data.base());
+        // A filtered cell leaves out the values that count 0.
+        assertEquals(List.of("政府部门", "医疗卫生", "IT 信息技术"), data.categories());
+        assertEquals(List.of(2L, 1L, 1L), data.series().get(0).counts());
+        assertEquals(List.of("50.0%", "25.0%", "25.0%"), shares(data.series().get(0)));
+    }
+
+    @Test
+    void zerosTrueKeepsTheValuesThatCountZeroInAFilteredCell() {
+        Cell base = figure(ChartType.BAR, "industry", null, false, false, 0, Map.of("scope", "网站"));
+        Cell.Numbers keep = new Cell.Numbers(0, 0, null, "count", null, List.of(), 0, false, List.of(), -1, null, true);
+        Cell cell = new Cell(base.kind(), base.id(), base.label(), base.chart(), base.table(), base.column(), null,
+                false, false, 0, base.where(), false, true, "caption", "", 0, 0, base.file(), base.line(), keep, "",
+                Cell.Places.NONE);
+        CellData data = computer.compute(cell);
         assertEquals(List.of("政府部门", "医疗卫生", "IT 信息技术", "金融机构", "教育"), data.categories());
         assertEquals(List.of(2L, 1L, 1L, 0L, 0L), data.series().get(0).counts());
-        assertEquals(List.of("50.0%", "25.0%", "25.0%", "0.0%", "0.0%"), shares(data.series().get(0)));
     }
 
     @Test
@@ -123,7 +136,7 @@ class CellComputerTest {
         CellData data = computer.compute(nothing);
         assertEquals(0, data.base());
         assertTrue(data.isEmpty());
-        assertEquals("0.0%", data.series().get(0).shares().get(0).toString());
+        assertEquals(List.of(), data.categories(), "a filtered cell leaves out the values that count 0");
     }
 
     @Test

@@ -144,9 +144,11 @@ class TableViewTest {
     }
 
     @Test
-    void monthsInEnglishAreAbbreviatedMonthNames() {
+    void monthsInEnglishProseAreFullMonthNames() {
+        assertEquals(List.of("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"), EightIncidents.en().months("date").labels());
         assertEquals(List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-                EightIncidents.en().months("date").labels());
+                EightIncidents.en().months("date", true).labels(), "a chart's axis takes the short names");
     }
 
     @Test

@@ -22,7 +22,7 @@ class DataValidationTest {
     static LoadedTable readWithGoodSchema(String csv) throws InputException {
         Schema good = SchemaReader.read(DATA.resolve("good/incidents.schema.yaml"));
         Schema schema = new Schema(good.table(), good.schemaFile(), BAD.resolve(csv), good.encoding(),
-                good.idColumn(), good.labels(), good.columns());
+                good.idColumn(), good.labels(), good.columns(), good.periodColumn(), true);
         return Strictly.read(schema, OptionalInt.of(2017));
     }
 
@@ -89,7 +89,7 @@ class DataValidationTest {
                 "bad/unknown-type.schema.yaml:4:59: error: value '政府部门' of column 'industry' is listed twice",
                 "bad/unknown-type.schema.yaml:5:12: error: column 'id' is listed twice",
                 "bad/unknown-type.schema.yaml:6:5: error: multi-category column 'tags' needs a 'separator', e.g. \";\"",
-                "bad/unknown-type.schema.yaml:7:30: error: unknown key 'requird' (did you mean 'required'?); expected one of name, type, label, required, values, separator"),
+                "bad/unknown-type.schema.yaml:7:30: error: unknown key 'requird' (did you mean 'required'?); expected one of name, type, label, required, values, separator, partial"),
                 e.describe(DATA).lines().toList());
     }
 }

@@ -26,10 +26,10 @@ class ChapterProblemsTest {
                 Arguments.of("unknown-column", List.of(
                         "01-cells.md:7:9: error: unknown column 'industy' (did you mean 'industry'?); the columns of incidents are " + COLUMNS)),
                 Arguments.of("unknown-chart", List.of(
-                        "01-cells.md:7:8: error: unknown chart type 'pi' (did you mean 'pie'?); expected one of bar, column, stacked, line, pie, donut")),
+                        "01-cells.md:7:8: error: unknown chart type 'pi' (did you mean 'pie'?); expected one of bar, column, stacked, line, pie, donut, histogram")),
                 Arguments.of("unknown-option", List.of(
-                        "01-cells.md:8:1: error: unknown option 'heigth' of a {figure} cell (did you mean 'height'?); expected one of id, chart, table, column, stack, groups, sort, top, where, axis, labels, caption, alt, width, height",
-                        "01-cells.md:14:1: error: unknown option 'chart' of a {table} cell; expected one of id, table, column, groups, sort, top, where, caption, alt, width, height")),
+                        "01-cells.md:8:1: error: unknown option 'heigth' of a {figure} cell (did you mean 'height'?); expected one of id, chart, table, column, stack, groups, sort, top, where, axis, labels, caption, alt, width, height, years, per, measure, value, exclude, zeros, min-n, n, note, bins, scale",
+                        "01-cells.md:14:1: error: unknown option 'chart' of a {table} cell; expected one of id, table, column, groups, sort, top, where, caption, alt, width, height, years, per, measure, value, exclude, zeros, min-n, n, note")),
                 Arguments.of("top-zero", List.of(
                         "01-cells.md:8:6: error: 'top' keeps the N largest entries: expected a whole number 1 or more, not '0'")),
                 Arguments.of("missing-caption", List.of(
@@ -67,12 +67,12 @@ class ChapterProblemsTest {
                 "01-many.md:3:1: error: unknown front matter key 'subtitle'; expected one of title, numbered",
                 "01-many.md:6:3: error: no figure or table has id 'fig-missing'",
                 "01-many.md:9:1: error: a figure needs a 'caption': one line saying what it shows",
-                "01-many.md:10:8: error: unknown chart type 'bars' (did you mean 'bar'?); expected one of bar, column, stacked, line, pie, donut",
+                "01-many.md:10:8: error: unknown chart type 'bars' (did you mean 'bar'?); expected one of bar, column, stacked, line, pie, donut, histogram",
                 "01-many.md:11:9: error: unknown column 'industy' (did you mean 'industry'?); the columns of incidents are " + COLUMNS,
                 "01-many.md:12:6: error: 'top' keeps the N largest entries: expected a whole number 1 or more, not '0'",
                 "01-many.md:18:19: error: unknown value '金融机购' of column 'industry' (did you mean '金融机构'?); expected one of 政府部门, 金融机构, IT",
                 "01-many.md:24:9: error: unknown column 'tag' (did you mean 'tags'?); the columns of incidents are " + COLUMNS,
-                "01-many.md:25:1: error: unknown option 'axis' of a {table} cell; expected one of id, table, column, groups, sort, top, where, caption, alt, width, height",
+                "01-many.md:25:1: error: unknown option 'axis' of a {table} cell; expected one of id, table, column, groups, sort, top, where, caption, alt, width, height, years, per, measure, value, exclude, zeros, min-n, n, note",
                 "02-more.md:5:9: error: no figure or table has id 'tbl-tag' (did you mean 'tbl-tags'?)",
                 "02-more.md:9:9: error: column 'cost' is decimal; a cell counts a category, multi-category or date column"),
                 ModelFixture.problems("many-problems"));
@@ -83,7 +83,7 @@ class ChapterProblemsTest {
         InputException e = assertThrows(InputException.class,
                 () -> Strictly.info(ModelFixture.CASES.resolve("bad-report-yaml"), "1.0"));
         assertEquals(List.of(
-                "report.yaml:1:1: error: unknown key 'titel' (did you mean 'title'?); expected one of title, subtitle, organisation, date, year, language, keywords, description",
+                "report.yaml:1:1: error: unknown key 'titel' (did you mean 'title'?); expected one of title, subtitle, organisation, date, year, language, keywords, description, min-n",
                 "report.yaml:1:1: error: 'title' is required",
                 "report.yaml:2:7: error: '2018-13-01' is not a date; expected yyyy-MM-dd, e.g. 2018-08-13",
                 "report.yaml:3:7: error: 'year' is the year the data covers (e.g. 2017): expected a whole number from 1900 to 2200, not '二〇一七'",

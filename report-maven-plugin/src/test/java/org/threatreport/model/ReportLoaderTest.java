@@ -117,7 +117,7 @@ class ReportLoaderTest {
         assertFalse(industry.percent());
         assertTrue(industry.valueLabels());
         assertEquals(0, industry.top());
-        assertEquals(Map.of(), industry.where());
+        assertEquals(List.of(), industry.where());
         assertEquals("", industry.alt());
         assertEquals(0, industry.width());
         assertEquals("各行业事件数量", industry.caption());
@@ -131,7 +131,7 @@ class ReportLoaderTest {
         assertEquals(ChartType.DONUT, scope.chart());
         assertEquals("scope", scope.column());
         assertTrue(scope.groups());
-        assertEquals(Map.of("industry", "政府部门"), scope.where());
+        assertEquals(List.of(Condition.of("industry", "政府部门")), scope.where());
         assertTrue(scope.percent());
         assertFalse(scope.valueLabels());
         assertFalse(scope.bySchema());

@@ -75,8 +75,8 @@ class FigureProblemsTest {
                         + " its pie would be 0 px across (the legend takes 128 px): make it at least 204 px high and 76 px"
                         + " wide");
 
-        InputException report = assertThrows(InputException.class, () -> new ReportBuild(options, BuildLog.silent()).run());
-        CheckResult check = new ReportCheck(options, BuildLog.silent()).run();
+        InputException report = assertThrows(InputException.class, () -> new ReportBuild(options, org.threatreport.diagnostic.Log.silent()).run());
+        CheckResult check = new ReportCheck(options, org.threatreport.diagnostic.Log.silent()).run();
 
         assertEquals(expected, report.describe(project).lines().toList());
         assertEquals(expected, check.errors().stream().map(p -> p.format(project)).toList());

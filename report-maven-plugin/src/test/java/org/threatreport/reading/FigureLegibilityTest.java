@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.threatreport.chart.ChartFontException;
 import org.threatreport.chart.ChartFonts;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.pipeline.BuildLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.testing.ChartSvg;
 import org.threatreport.testing.Requires;
@@ -53,7 +53,7 @@ class FigureLegibilityTest {
         BuildOptions options = new BuildOptions(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"), target.resolve("site"), target.resolve("cache"), "1",
                 Optional.empty());
-        new ReportBuild(options, BuildLog.silent()).run();
+        new ReportBuild(options, Log.silent()).run();
         assertLegible(target.resolve("site/1/figures"), 5);
     }
 

@@ -34,7 +34,7 @@ class FigureAgreementTest {
     void chartLabelsAltTextAndTableRowsAgree() throws Exception {
         CellData data = industry(false);
         ChartInput chart = FigureFiles.chartInput(data);
-        String alt = AltText.of(data, true);
+        String alt = AltText.of(data, "", true);
         TableRows rows = TableRows.of(data, new Messages(Map.of("table.count", "数量", "table.share", "占比")));
 
         assertEquals(List.of("政府部门", "金融机构", "IT 信息技术"), chart.categories());

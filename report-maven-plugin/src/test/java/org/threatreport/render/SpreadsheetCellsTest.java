@@ -36,8 +36,9 @@ class SpreadsheetCellsTest {
 
     @Test
     void aFiguresCsvMarksItsLabelsButNotItsNumbers() {
-        TableRows rows = new TableRows(List.of("=industry", "count", "share"),
-                List.of(List.of("-发现方式", "-5", "-1.0%"), List.of("@team", "12", "29.6%"), List.of("a,b", "3", "7%")));
+        List<List<String>> cells = List.of(List.of("-发现方式", "-5", "-1.0%"), List.of("@team", "12", "29.6%"),
+                List.of("a,b", "3", "7%"));
+        TableRows rows = new TableRows(List.of("=industry", "count", "share"), cells, cells);
         assertEquals("'=industry,count,share\r\n'-发现方式,-5,-1.0%\r\n'@team,12,29.6%\r\n\"a,b\",3,7%\r\n", rows.toCsv());
     }
 }

@@ -91,10 +91,18 @@ final class ColumnBuilder {
                 case CATEGORY -> category(cell);
                 case MULTI_CATEGORY -> multiCategory(cell);
                 case INTEGER -> {
-                    ((LongColumn) column).append(Long.parseLong(cell));
+                    long value = Long.parseLong(cell);
+                    if (value == Long.MIN_VALUE) {
+                        throw new NumberFormatException("the reader keeps this number for an empty cell");
+                    }
+                    ((LongColumn) column).append(value);
                     yield null;
                 }
                 case DECIMAL -> {
+                    // Digits, sign, point and exponent only: Java's "NaN", "Infinity", "0x1p3" and "1d" are no numbers.
+                    if (!cell.matches("[0-9eE.+-]+") || !Double.isFinite(Double.parseDouble(cell))) {
+                        throw new NumberFormatException(cell);
+                    }
                     ((DoubleColumn) column).append(Double.parseDouble(cell));
                     yield null;
                 }

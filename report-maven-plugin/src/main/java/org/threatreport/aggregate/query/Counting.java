@@ -1,4 +1,4 @@
-package org.threatreport.aggregate;
+package org.threatreport.aggregate.query;
 
 /**
  * The loops that visit every selected row: counting value codes, months and pairs of codes.
@@ -34,7 +34,7 @@ final class Counting {
     }
 
     /** Per row {@code codes[row] - offset}, counted where it is in {@code 0 .. n - 1}: values and months. */
-    private static long[] count(int[] codes, int[] rows, int offset, int n) {
+    static long[] count(int[] codes, int[] rows, int offset, int n) {
         long[] counts = new long[n];
         int size = rows == null ? codes.length : rows.length;
         for (int i = 0; i < size; i++) {
