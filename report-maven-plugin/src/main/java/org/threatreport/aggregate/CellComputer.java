@@ -31,7 +31,7 @@ public final class CellComputer {
         CellData.Series series = new CellData.Series(what,
                 counts.entries().stream().map(Entry::count).toList(),
                 counts.entries().stream().map(Entry::share).toList());
-        return new CellData(cell, counts.labels(), List.of(series), view.count(), what);
+        return new CellData(cell, counts.labels(), List.of(series), view.count(), what, keys(counts));
     }
 
     private static Distribution distribution(Cell cell, TableView view) {
@@ -65,8 +65,13 @@ public final class CellComputer {
                 counts.add(count);
                 shares.add(Share.of(count, view.count()));
             }
-            series.add(new CellData.Series(stack.label(), counts, shares));
+            series.add(new CellData.Series(stack.label(), counts, shares, stack.value()));
         }
-        return new CellData(cell, categories.labels(), series, view.count(), what);
+        return new CellData(cell, categories.labels(), series, view.count(), what, keys(categories));
+    }
+
+    /** What each entry is in the data: its value, group or month (labels may repeat, these never do). */
+    private static List<String> keys(Distribution counts) {
+        return counts.entries().stream().map(Entry::value).toList();
     }
 }

@@ -136,7 +136,7 @@ public final class ReportPipeline {
             chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters, chapterFiles),
                     f -> "Built " + f.size() + " notebooks"));
         }
-        Map<String, byte[]> files = stages.run("pages", () -> pages(template, report, abstractPage, chapters,
+        Map<String, byte[]> files = stages.run("pages", () -> pages(template, report, cells, abstractPage, chapters,
                 corrections, chapterFiles, data), f -> "Laid out " + (chapters.size() + 1) + " pages");
         SearchIndex search = stages.run("search index", () -> memo.get("search index",
                 List.of(info.language(), template.messages().get("site.abstract"), pages), problems,
@@ -430,14 +430,15 @@ public final class ReportPipeline {
     }
 
     /** The pages of the version, each chapter's page kept while what it is laid out from is the same. */
-    private Map<String, byte[]> pages(SiteTemplate template, Report report, RenderedChapter abstractPage,
+    private Map<String, byte[]> pages(SiteTemplate template, Report report, Map<String, CellData> cells,
+                                      RenderedChapter abstractPage,
                                       List<RenderedChapter> chapters, RenderedChapter corrections,
                                       Map<String, byte[]> chapterFiles, DataSet data) throws Exception {
         Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(),
                 String.valueOf(report.info().year()));
         SiteWriter site = new SiteWriter(template.layouts(), revision.withCorrections(corrections));
         options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
-        SiteWriter.VersionLayout layout = site.prepare(report, abstractPage, chapters, chapterFiles,
+        SiteWriter.VersionLayout layout = site.prepare(report, cells, abstractPage, chapters, chapterFiles,
                 new ArrayList<>(data.all()));
         Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));
         List<Integer> indexes = java.util.stream.IntStream.range(0, layout.chapterCount()).boxed().toList();

@@ -65,10 +65,12 @@ public final class ChapterRenderer {
     }
 
     public RenderedChapter render(Chapter chapter) throws InputException {
-        List<InlineValue> values = new ArrayList<>();
+        List<ValueRecorder.Recorded> recorded = new ArrayList<>();
         Set<String> tablesRead = new TreeSet<>();
-        String markdown = fillValues(chapter, values, tablesRead);
+        String markdown = fillValues(chapter, recorded, tablesRead);
         Document document = MarkdownSyntax.parse(markdown);
+        List<InlineValue> values = ReaderText.around(document, recorded,
+                id -> report.cell(id).map(place -> place.cell().label()).orElse(null));
         Map<String, String> cellHtml = new HashMap<>();
         for (Cell cell : chapter.cells()) {
             cellHtml.put(cell.id(), cellHtml(cell));
@@ -94,7 +96,7 @@ public final class ChapterRenderer {
      * @param values     receives every {@code ${…}} rendered, for the corrections log ({@code values.json})
      * @param tablesRead receives the names of the tables (and {@code report}) the template read
      */
-    private String fillValues(Chapter chapter, List<InlineValue> values, Set<String> tablesRead)
+    private String fillValues(Chapter chapter, List<ValueRecorder.Recorded> values, Set<String> tablesRead)
             throws InputException {
         String name = projectDir.relativize(chapter.file().toAbsolutePath().normalize()).toString();
         try {

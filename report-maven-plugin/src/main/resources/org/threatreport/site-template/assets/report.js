@@ -32,6 +32,15 @@
   };
   var switcher = document.querySelector(".version-switcher");
   var list = switcher && switcher.querySelector(".version-list");
+  var banner = document.getElementById("version-banner");
+  // A version as readers see it: a -SNAPSHOT one as a draft with its number, as the pages show it.
+  var draftNode = switcher || banner;
+  var draft = draftNode && draftNode.getAttribute("data-draft");
+  var label = function (version) {
+    var suffix = "-SNAPSHOT";
+    return draft && version.length > suffix.length && version.slice(-suffix.length) === suffix
+      ? draft.replace("{0}", version.slice(0, -suffix.length)) : version;
+  };
   if (list) {
     var select = document.createElement("select");
     select.className = "version-select";
@@ -43,7 +52,7 @@
     choices.forEach(function (entry) {
       var option = document.createElement("option");
       option.value = pageIn(entry);
-      option.textContent = entry.version + (entry.aliases.indexOf("latest") >= 0
+      option.textContent = label(entry.version) + (entry.aliases.indexOf("latest") >= 0
         ? " (" + switcher.getAttribute("data-latest") + ")" : "");
       option.selected = entry.version === current;
       select.appendChild(option);
@@ -62,14 +71,13 @@
     }
   }
   var latest = versions[0];
-  var banner = document.getElementById("version-banner");
   var own = byVersion[current];
   if (banner && own && latest.version !== current) {
     // What changed: the corrections log of the newest version of this edition, else of the latest.
     var revision = versions.filter(function (entry) { return entry.edition === own.edition; })[0];
     var changes = revision && revision.version !== current ? revision : latest;
     var text = banner.getAttribute("data-outdated")
-      .replace("{0}", current).replace("{1}", own.date).replace("{2}", latest.version);
+      .replace("{0}", label(current)).replace("{1}", own.date).replace("{2}", label(latest.version));
     var paragraph = document.createElement("p");
     paragraph.appendChild(document.createTextNode(text + " "));
     var same = document.createElement("a");
