@@ -140,6 +140,11 @@ public final class ChapterRenderer {
         cellModel.put("alt", cell.chart() == null ? "" : AltText.of(data, report.info().isChinese()));
         cellModel.put("msg", messages.strings());
         cellModel.put("rows", TableRows.of(data, messages));
+        if (cell.chart() != null) {
+            var size = FigureFiles.chartInput(data);
+            cellModel.put("width", size.width());
+            cellModel.put("height", size.height());
+        }
         try {
             return engines.layoutRecorder().cell(() -> {
                 Template template = engines.layouts().getTemplate("cell.ftlh");

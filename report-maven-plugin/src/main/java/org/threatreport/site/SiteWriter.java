@@ -150,6 +150,7 @@ public final class SiteWriter {
             own.put("chapter", links.get(i));
             own.put("bodyHtml", chapter.html());
             own.put("headings", chapter.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3).toList());
+            own.put("contents", Section.of(chapter.headings()));
             own.put("previous", i > 0 ? links.get(i - 1) : null);
             own.put("next", i + 1 < chapters.size() ? links.get(i + 1) : null);
             own.put("currentPage", chapter.chapter().pageName());

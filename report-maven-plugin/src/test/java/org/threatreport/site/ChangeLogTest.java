@@ -199,5 +199,7 @@ class ChangeLogTest {
         String page = "<p>a</p><!--report:versions--><ul>old</ul><!--/report:versions--><p>b</p>";
         assertEquals("<p>a</p>NEW<p>b</p>", Fragments.replace(page, Fragments.VERSIONS, "NEW"));
         assertEquals("<p>custom layout</p>", Fragments.replace("<p>custom layout</p>", Fragments.VERSIONS, "NEW"));
+        assertEquals("<p>a</p>NEW<p>b</p>NEW", Fragments.replace(page + "<!--report:versions--><ul>old</ul><!--/report:versions-->",
+                Fragments.VERSIONS, "NEW"), "the header's list and the contents menu's");
     }
 }

@@ -30,18 +30,22 @@
   var pageIn = function (entry) {
     return "../" + entry.version + "/" + (entry.pages.indexOf(page) >= 0 ? page : "index.html");
   };
-  var switcher = document.querySelector(".version-switcher");
-  var list = switcher && switcher.querySelector(".version-list");
+  var switchers = Array.prototype.slice.call(document.querySelectorAll(".version-switcher"));
   var banner = document.getElementById("version-banner");
   // A version as readers see it: a -SNAPSHOT one as a draft with its number, as the pages show it.
-  var draftNode = switcher || banner;
+  var draftNode = switchers[0] || banner;
   var draft = draftNode && draftNode.getAttribute("data-draft");
   var label = function (version) {
     var suffix = "-SNAPSHOT";
     return draft && version.length > suffix.length && version.slice(-suffix.length) === suffix
       ? draft.replace("{0}", version.slice(0, -suffix.length)) : version;
   };
-  if (list) {
+  // Each list of versions (in the header, and in the contents menu for phones) becomes a selector.
+  switchers.forEach(function (switcher) {
+    var list = switcher.querySelector(".version-list");
+    if (!list) {
+      return;
+    }
     var select = document.createElement("select");
     select.className = "version-select";
     select.setAttribute("aria-label", switcher.getAttribute("data-label"));
@@ -69,7 +73,7 @@
       link.className = "version-all-link";
       switcher.appendChild(link);
     }
-  }
+  });
   var latest = versions[0];
   var own = byVersion[current];
   if (banner && own && latest.version !== current) {
