@@ -1,5 +1,6 @@
 package org.threatreport.render;
 
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import freemarker.core.Environment;
 import freemarker.core.ParseException;
@@ -69,21 +70,99 @@ public final class ChapterRenderer {
         Set<String> tablesRead = new TreeSet<>();
         String markdown = fillValues(chapter, recorded, tablesRead);
         Document document = MarkdownSyntax.parse(markdown);
+        Map<FencedCodeBlock, KeyNumbers> keyNumbers = keyNumbers(chapter, document);
         List<InlineValue> values = ReaderText.around(document, recorded,
-                id -> report.cell(id).map(place -> place.cell().label()).orElse(null));
+                id -> report.cell(id).map(place -> place.cell().label()).orElse(null),
+                offset -> keyNumberAt(document, keyNumbers, offset));
         Map<String, String> cellHtml = new HashMap<>();
         for (Cell cell : chapter.cells()) {
             cellHtml.put(cell.id(), cellHtml(cell));
         }
+        Map<Integer, String> keyNumberHtml = new HashMap<>();
+        Map<Integer, List<String>> keyNumberMarkdown = new HashMap<>();
+        for (Map.Entry<FencedCodeBlock, KeyNumbers> block : keyNumbers.entrySet()) {
+            keyNumberHtml.put(block.getKey().getStartOffset(), keyNumbersHtml(block.getValue(), chapter));
+            keyNumberMarkdown.put(document.getLineNumber(block.getKey().getStartOffset()),
+                    block.getValue().markdownLines(report.info().isChinese()));
+        }
         Set<String> referred = new TreeSet<>();
         MarkdownSyntax.references(document).forEach(r -> referred.add(r.id()));
+        keyNumbers.values().forEach(block -> block.numbers().forEach(n -> referred.add(n.target())));
         List<Heading> headings = new ArrayList<>();
-        String body = html.render(document, cellHtml, id -> link(id, chapter), headings);
+        String body = html.render(document, cellHtml, keyNumberHtml, id -> link(id, chapter), headings);
         List<MarkdownPart> parts = MarkdownParts.of(document, markdown,
-                chapter.cells().stream().map(Cell::id).collect(Collectors.toSet()));
-        Set<String> layouts = chapter.cells().isEmpty() ? Set.of() : engines.layoutRecorder().cellLayouts();
+                chapter.cells().stream().map(Cell::id).collect(Collectors.toSet()), keyNumberMarkdown);
+        Set<String> layouts = chapter.cells().isEmpty() && keyNumbers.isEmpty() ? Set.of()
+                : engines.layoutRecorder().cellLayouts();
         return new RenderedChapter(chapter, markdown, parts, body, headings, values,
                 new RenderedChapter.Reads(tablesRead, referred, layouts));
+    }
+
+    /**
+     * The blocks of key numbers of a rendered chapter, read; their mistakes located at the block's line in
+     * the chapter's file (the template's blocks, found the same way, stand in the same order).
+     */
+    private Map<FencedCodeBlock, KeyNumbers> keyNumbers(Chapter chapter, Document document) throws InputException {
+        List<FencedCodeBlock> blocks = KeyNumbers.blocks(document);
+        Map<FencedCodeBlock, KeyNumbers> read = new java.util.LinkedHashMap<>();
+        if (blocks.isEmpty()) {
+            return read;
+        }
+        Document source = MarkdownSyntax.parse(chapter.template());
+        List<FencedCodeBlock> written = KeyNumbers.blocks(source);
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            FencedCodeBlock block = blocks.get(i);
+            int line = written.size() == blocks.size() ? source.getLineNumber(written.get(i).getStartOffset()) + 1
+                    : document.getLineNumber(block.getStartOffset()) + 1;
+            try {
+                read.put(block, KeyNumbers.read(block, chapter.file(), line,
+                        id -> report.cell(id).map(place -> place.cell().label()).orElse(null)));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return read;
+    }
+
+    /** The label of the key number whose {@code value} stands at {@code offset} of the rendered Markdown, or null. */
+    private static String keyNumberAt(Document document, Map<FencedCodeBlock, KeyNumbers> keyNumbers, int offset) {
+        for (Map.Entry<FencedCodeBlock, KeyNumbers> block : keyNumbers.entrySet()) {
+            FencedCodeBlock fence = block.getKey();
+            if (fence.getStartOffset() <= offset && offset < fence.getEndOffset()) {
+                KeyNumbers.KeyNumber number = block.getValue().valueAt(document.getLineNumber(offset)
+                        - document.getLineNumber(fence.getStartOffset()));
+                return number == null ? null : number.label();
+            }
+        }
+        return null;
+    }
+
+    /** A block of key numbers laid out with {@code keynumbers.ftlh}, each linking to what explains it. */
+    private String keyNumbersHtml(KeyNumbers block, Chapter chapter) throws InputException {
+        List<Map<String, String>> numbers = new ArrayList<>();
+        for (KeyNumbers.KeyNumber number : block.numbers()) {
+            MarkdownToHtml.Link link = link(number.target(), chapter);
+            numbers.add(Map.of("value", number.value(), "label", number.label(), "href", link.href(),
+                    "reference", link.label()));
+        }
+        Map<String, Object> model = Map.of("numbers", numbers, "msg", messages.strings());
+        try {
+            return engines.layoutRecorder().cell(() -> {
+                Template template = engines.layouts().getTemplate("keynumbers.ftlh");
+                StringWriter out = new StringWriter();
+                template.process(model, out);
+                return out.toString();
+            });
+        } catch (TemplateException e) {
+            throw InputException.of(TemplateProblems.ofLayout(templates, e));
+        } catch (IOException e) {
+            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseGet(() ->
+                    Problem.error(templates.projectDir().resolve("keynumbers.ftlh"), "cannot be read: " + e.getMessage())));
+        }
     }
 
     /** A reference from {@code from}: "图 2", linking into the page that shows it. */

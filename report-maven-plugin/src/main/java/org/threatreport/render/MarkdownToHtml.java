@@ -20,8 +20,8 @@ import org.threatreport.model.MarkdownSyntax;
 
 /**
  * flexmark-java's HTML renderer, configured once per build: heading ids, raw HTML escaped, each
- * cell placeholder replaced by its rendered figure or table, and each reference made a link to
- * the figure or table it names.
+ * cell placeholder replaced by its rendered figure or table, each block of key numbers by its layout,
+ * and each reference made a link to the figure or table it names.
  */
 final class MarkdownToHtml {
 
@@ -30,6 +30,7 @@ final class MarkdownToHtml {
     }
 
     private static final DataKey<Map<String, String>> CELLS = new DataKey<>("threatreport.cells", Map.of());
+    private static final DataKey<Map<Integer, String>> KEY_NUMBERS = new DataKey<>("threatreport.keynumbers", Map.of());
     private static final DataKey<Function<String, Link>> LINKS = new DataKey<>("threatreport.references",
             id -> null);
 
@@ -48,12 +49,14 @@ final class MarkdownToHtml {
     /**
      * The HTML of a parsed chapter, and its headings (with the ids the HTML gives them).
      *
-     * @param cellHtml   each cell's figure or table, by id
-     * @param references what each reference links to, or null for an id no cell has (left as text)
+     * @param cellHtml      each cell's figure or table, by id
+     * @param keyNumberHtml each block of key numbers, by the offset of its opening fence
+     * @param references    what each reference links to, or null for an id no cell has (left as text)
      */
-    String render(Document document, Map<String, String> cellHtml, Function<String, Link> references,
-                  List<Heading> headings) {
+    String render(Document document, Map<String, String> cellHtml, Map<Integer, String> keyNumberHtml,
+                  Function<String, Link> references, List<Heading> headings) {
         document.set(CELLS, cellHtml);
+        document.set(KEY_NUMBERS, keyNumberHtml);
         document.set(LINKS, references);
         HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
         ids.generateIds(document);
@@ -79,7 +82,8 @@ final class MarkdownToHtml {
 
         private void cell(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
             String id = MarkdownSyntax.placeholderId(block);
-            String cell = id == null ? null : CELLS.get(context.getDocument()).get(id);
+            String cell = id != null ? CELLS.get(context.getDocument()).get(id)
+                    : KEY_NUMBERS.get(context.getDocument()).get(block.getStartOffset());
             if (cell != null) {
                 html.line().raw(cell).line();
                 return;

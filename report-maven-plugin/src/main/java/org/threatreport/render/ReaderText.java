@@ -36,11 +36,12 @@ final class ReaderText {
     }
 
     /**
-     * @param labels a reference's label by cell id, or null for an unknown id (left as written)
+     * @param labels     a reference's label by cell id, or null for an unknown id (left as written)
+     * @param keyNumbers the label of the key number whose value stands at an offset, or null
      * @return the values with the words around them, in the order recorded
      */
     static List<InlineValue> around(Document document, List<ValueRecorder.Recorded> recorded,
-                                    Function<String, String> labels) {
+                                    Function<String, String> labels, Function<Integer, String> keyNumbers) {
         List<Node> blocks = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Paragraph || node instanceof Heading || node instanceof TableCell) {
@@ -52,7 +53,10 @@ final class ReaderText {
             Node block = innermost(blocks, value.start());
             InlineValue v = value.value();
             if (block == null) {
-                values.add(v);
+                // A key number reads with its label after it.
+                String label = keyNumbers.apply(value.start());
+                values.add(label == null ? v : new InlineValue(v.page(), v.line(), v.column(), v.expression(),
+                        v.value(), "", " " + label));
                 continue;
             }
             StringBuilder before = new StringBuilder();
