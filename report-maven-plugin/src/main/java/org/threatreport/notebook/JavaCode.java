@@ -98,10 +98,12 @@ final class JavaCode {
                 import tech.tablesaw.io.csv.CsvReadOptions;
                 import tech.tablesaw.selection.*;
 
-                // The data: each table from its CSV file in data/ beside this notebook, every column as text.
+                // The data: each table from its CSV file in data/ beside this notebook, every column as text,
+                // however long a field (Tablesaw stops at 4,096 characters unless told otherwise).
                 Table readCsv(String name, String file, String charset) {
                     return Table.read().usingOptions(CsvReadOptions.builder(new Source(new File(file), Charset.forName(charset)))
-                            .tableName(name).columnTypes(column -> ColumnType.STRING).missingValueIndicator("").build());
+                            .tableName(name).columnTypes(column -> ColumnType.STRING).missingValueIndicator("")
+                            .maxCharsPerColumn(-1).build());
                 }
 
                 """);
@@ -437,7 +439,7 @@ final class JavaCode {
     }
 
     /** Every character the charts print, once each, for choosing a font. */
-    private String chartCharacters() {
+    String chartCharacters() {
         Set<Integer> characters = new java.util.TreeSet<>();
         for (CellData cell : cells) {
             if (cell.cell().kind() == CellKind.FIGURE) {
