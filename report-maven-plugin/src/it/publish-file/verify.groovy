@@ -15,7 +15,7 @@ assert new File(hosting, 'latest/index.html').getText('UTF-8').contains('url=../
 }
 def corrections = new File(hosting, '2017.1/corrections.html').getText('UTF-8')
 assert corrections.contains('data-since="2017.0"')
-assert corrections.contains('政府部门 <strong>5</strong> → <strong>6</strong>')
+assert corrections.contains('政府部门 <span class="change-before">5（45.5%）</span> → <strong class="change-after">6（54.5%）</strong>')
 assert hosting.list().findAll { it.startsWith('.') && it != '.publish' } == []
 assert new File(hosting, '.publish').list() as List == [] : 'no lock or upload is left'
 // Readable by a web server running as another user.

@@ -16,7 +16,7 @@ try {
     assert page.contains('<script src="../versions.js"></script>')
     assert page.contains('id="version-banner"') && page.contains('data-outdated=')
     def corrections = get('2017.1/corrections.html')
-    assert corrections.contains('政府部门 <strong>5</strong> → <strong>6</strong>')
+    assert corrections.contains('政府部门 <span class="change-before">5（45.5%）</span> → <strong class="change-after">6（54.5%）</strong>')
     assert get('sitemap.xml').contains("<loc>http://127.0.0.1:${port}/reports/threat/2017.1/sitemap.xml</loc>")
     assert new File(prefix, 'www/reports/threat').list().findAll { it.startsWith('.') && it != '.publish' } == []
     assert new File(prefix, 'www/reports/threat/.publish').list() as List == [] : 'no lock or upload is left'

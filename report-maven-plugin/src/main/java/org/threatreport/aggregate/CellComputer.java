@@ -128,7 +128,8 @@ public final class CellComputer {
             noteUncounted(counts.count(), view.count(), false);
             CellData.Series series = new CellData.Series(what, counts.entries().stream().map(Entry::count).toList(),
                     counts.entries().stream().map(Entry::share).toList());
-            return data(counts.labels(), counts.labels(), List.of(series), view.count(), "", List.of(), "");
+            return data(counts.labels(), counts.labels(), List.of(series), view.count(), "", List.of(), "")
+                    .withKeys(keys(counts));
         }
 
         /** A measure per value: largest first (or in schema order), top-N folding the rest's cells into one. */
@@ -410,9 +411,10 @@ public final class CellComputer {
                     // With 'axis: percent' each column is split into 100 %: the share of its own segments.
                     shares.add(Share.of(count, cell.percent() ? columnTotals[c] : view.count(), selection.minN(), wording));
                 }
-                series.add(new CellData.Series(stack.label(), counts, shares));
+                series.add(new CellData.Series(stack.label(), counts, shares, stack.value()));
             }
-            return data(categories.labels(), categories.labels(), series, view.count(), "", List.of(), "");
+            return data(categories.labels(), categories.labels(), series, view.count(), "", List.of(), "")
+                    .withKeys(keys(categories));
         }
 
         CellData histogram() {
@@ -461,13 +463,18 @@ public final class CellComputer {
                         + String.join(wording.noteSeparator(), leftOut));
             }
             return new CellData(cell, labels, series, base, what, axis, valueTitle, changes, changeTitle, note, wording,
-                    List.of());
+                    List.of(), labels);
         }
 
         private String valueTitle() {
             String column = view.label(cell.numbers().value(), language);
             return wording.measureTitle(cell.numbers().measure(), column);
         }
+    }
+
+    /** What each entry is in the data: its value, group or month (labels may repeat, these never do). */
+    private static List<String> keys(Distribution counts) {
+        return counts.entries().stream().map(Entry::value).toList();
     }
 
     /** The measure a cell asks for, or null for counts. */

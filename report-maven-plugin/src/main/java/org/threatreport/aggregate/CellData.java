@@ -25,10 +25,12 @@ import org.threatreport.model.Cell;
  *                   empty when it says nothing
  * @param wording    how its numbers print
  * @param binEdges   a histogram's bin edges; empty for other cells
+ * @param keys       what each category is in the data (its value, group, month or year), in the order of
+ *                   {@code categories}: two categories may share a label, never a key
  */
 public record CellData(Cell cell, List<String> categories, List<Series> series, long base, String what,
                        List<String> axisLabels, String valueTitle, List<String> changes, String changeTitle,
-                       String note, Wording wording, List<BigDecimal> binEdges) {
+                       String note, Wording wording, List<BigDecimal> binEdges, List<String> keys) {
 
     /**
      * One series: a count and a share per category; for a measure cell also the measure and the cells it
@@ -36,8 +38,10 @@ public record CellData(Cell cell, List<String> categories, List<Series> series, 
      *
      * @param values per category the measure (null where no cell had a value); empty for counts
      * @param n      per category the cells the measure used; empty for counts
+     * @param key    what the series is in the data (for stacked charts, the value of the stack column)
      */
-    public record Series(String name, List<Long> counts, List<Share> shares, List<BigDecimal> values, List<Long> n) {
+    public record Series(String name, List<Long> counts, List<Share> shares, List<BigDecimal> values, List<Long> n,
+                         String key) {
         public Series {
             counts = List.copyOf(counts);
             shares = List.copyOf(shares);
@@ -47,7 +51,15 @@ public record CellData(Cell cell, List<String> categories, List<Series> series, 
         }
 
         public Series(String name, List<Long> counts, List<Share> shares) {
-            this(name, counts, shares, List.of(), List.of());
+            this(name, counts, shares, List.of(), List.of(), name);
+        }
+
+        public Series(String name, List<Long> counts, List<Share> shares, String key) {
+            this(name, counts, shares, List.of(), List.of(), key);
+        }
+
+        public Series(String name, List<Long> counts, List<Share> shares, List<BigDecimal> values, List<Long> n) {
+            this(name, counts, shares, values, n, name);
         }
 
         /** Whether the series holds measures rather than counts. */
@@ -62,17 +74,28 @@ public record CellData(Cell cell, List<String> categories, List<Series> series, 
         axisLabels = List.copyOf(axisLabels);
         changes = List.copyOf(changes);
         binEdges = List.copyOf(binEdges);
+        keys = List.copyOf(keys);
+        if (keys.size() != categories.size()) {
+            throw new IllegalArgumentException("one key per category: " + keys + " for " + categories);
+        }
     }
 
     /** Counts of the report's year, labelled alike on the axis and in the table. */
     public CellData(Cell cell, List<String> categories, List<Series> series, long base, String what) {
-        this(cell, categories, series, base, what, categories, "", List.of(), "", "", new Wording(false), List.of());
+        this(cell, categories, series, base, what, categories, "", List.of(), "", "", new Wording(false), List.of(),
+                categories);
     }
 
     /** The same numbers of a histogram with these bin edges. */
     CellData withBins(List<BigDecimal> edges) {
         return new CellData(cell, categories, series, base, what, axisLabels, valueTitle, changes, changeTitle, note,
-                wording, edges);
+                wording, edges, keys);
+    }
+
+    /** The same numbers, each category known in the data by its key. */
+    CellData withKeys(List<String> keys) {
+        return new CellData(cell, categories, series, base, what, axisLabels, valueTitle, changes, changeTitle, note,
+                wording, binEdges, keys);
     }
 
     /** Whether the cell counts nothing: no category, or every count 0. */

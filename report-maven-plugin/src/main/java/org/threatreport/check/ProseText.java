@@ -24,7 +24,7 @@ final class ProseText {
     private static final Pattern LINK_TARGET = Pattern.compile("]\\(([^()\\s]*(?:\\([^()\\s]*\\))?[^()\\s]*)(\\s+\"[^\"]*\")?\\)");
     private static final Pattern HTML = Pattern.compile("<!--.*?(-->|$)|</?[A-Za-z][^>]*>?");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|mailto):[^\\s)>\\]]+|\\bwww\\.[^\\s)>\\]]+");
-    private static final Pattern REFERENCE = Pattern.compile("@(?:fig|tbl)-[a-z0-9-]+");
+    static final Pattern REFERENCE = Pattern.compile("@(?:fig|tbl)-[a-z0-9-]+");
     private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]+;");
 
     private final String[] markdown;
@@ -120,6 +120,16 @@ final class ProseText {
 
     /** Masks an expression up to its closing character, skipping string literals and nested brackets. */
     private static int maskExpression(String text, char[] out, int from, char close, int start) {
+        int to = expressionEnd(text, from, close);
+        mask(out, start, to);
+        return to;
+    }
+
+    /**
+     * Where an expression that starts at {@code from} ends: just after its closing character, skipping
+     * string literals and nested brackets (or at the end of the text when it is never closed).
+     */
+    static int expressionEnd(String text, int from, char close) {
         int depth = 0;
         char quote = 0;
         int j = from;
@@ -141,9 +151,7 @@ final class ProseText {
                 break;
             }
         }
-        int to = Math.min(text.length(), j + 1);
-        mask(out, start, to);
-        return to;
+        return Math.min(text.length(), j + 1);
     }
 
     private static int maskCodeSpan(String text, char[] out, int from) {

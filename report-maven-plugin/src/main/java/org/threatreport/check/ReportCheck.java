@@ -28,7 +28,8 @@ import org.threatreport.render.RenderedChapter;
  * {@code site:check}: the stages of a build, lenient — every problem of every file is reported, a
  * stage with mistakes does not stop the rest — and without drawing figures or writing anything. On
  * top of what a build checks, it looks for broken links, figures and tables the text never refers
- * to, and numbers typed by hand that equal a computed value (warnings).
+ * to, numbers typed by hand that equal a computed value, and spaces between Chinese characters as
+ * the page reads (warnings).
  */
 public final class ReportCheck {
 
@@ -52,7 +53,7 @@ public final class ReportCheck {
             List<Problem> found = new ArrayList<>(context.problems().list());
             if (built.report() != null) {
                 new Stages(context).run("links", () -> checkText(built, incompleteTables(built, found), found),
-                        n -> "Checked links, references and typed numbers");
+                        n -> "Checked links, references, typed numbers and spacing");
             }
             return new CheckResult(found);
         } finally {
@@ -87,6 +88,9 @@ public final class ReportCheck {
             pageLinks.forEach(link -> links.check(link, page.pageName(), found));
             References.collect(text, pageLinks, referred);
             numbers.check(page, text, found);
+            RenderedChapter rendered = built.pages().get(page.pageName());
+            ChineseSpacing.check(page, text, rendered == null ? List.of() : rendered.values(),
+                    id -> built.report().cell(id).map(place -> place.cell().label()).orElse(null), found);
         }
         for (Path template : built.ownLayouts()) {
             String text = Files.readString(template, StandardCharsets.UTF_8);

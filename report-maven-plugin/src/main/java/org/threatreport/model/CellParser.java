@@ -63,7 +63,7 @@ final class CellParser {
         Document document = MarkdownSyntax.parse(String.join("\n", lines));
         for (FencedCodeBlock block : MarkdownSyntax.fencedBlocks(document)) {
             String kindWord = MarkdownSyntax.sourceCellKind(block);
-            if (kindWord == null) {
+            if (kindWord == null || kindWord.equals(MarkdownSyntax.KEY_NUMBERS)) {
                 continue;
             }
             BasedSequence opening = block.getOpeningMarker();
@@ -96,8 +96,10 @@ final class CellParser {
             }
         }
         List<String> kinds = java.util.Arrays.stream(CellKind.values()).map(CellKind::keyword).toList();
-        problems.error(file, line, 4, "unknown cell kind '{" + word + "}'" + Suggestions.didYouMean(word, kinds)
-                + "; expected {figure} or {table}");
+        List<String> known = new ArrayList<>(kinds);
+        known.add(MarkdownSyntax.KEY_NUMBERS);
+        problems.error(file, line, 4, "unknown cell kind '{" + word + "}'" + Suggestions.didYouMean(word, known)
+                + "; expected {figure}, {table} or {" + MarkdownSyntax.KEY_NUMBERS + "}");
         return null;
     }
 

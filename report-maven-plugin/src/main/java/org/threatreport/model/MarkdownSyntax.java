@@ -30,6 +30,11 @@ public final class MarkdownSyntax {
 
     /** The placeholder a cell leaves in a chapter's text: a fenced block with the info {@code cell <id>}. */
     public static final String CELL_INFO = "cell ";
+    /**
+     * The kind of a block of key numbers, {@code ```{keynumbers}}: written like a cell, but its values are
+     * filled in with the text, so it stays in the chapter's template for the render stage to read.
+     */
+    public static final String KEY_NUMBERS = "keynumbers";
 
     /** The shape of a cell id after its prefix: letters, digits and inner hyphens. */
     static final String ID_TAIL = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?";

@@ -98,12 +98,14 @@ final class JavaCode {
                 import tech.tablesaw.io.csv.CsvReadOptions;
                 import tech.tablesaw.selection.*;
 
-                // The data: each table from its CSV file in data/ beside this notebook, every column as text.
+                // The data: each table from its CSV file in data/ beside this notebook, every column as text,
+                // however long a field (Tablesaw stops at 4,096 characters unless told otherwise).
                 // A text cell a spreadsheet would run as a formula (one starting with =, +, -, @) was saved with
                 // an apostrophe in front; it is taken off here, so the values are exactly those the report read.
                 Table readCsv(String name, String file, String charset) {
                     Table table = Table.read().usingOptions(CsvReadOptions.builder(new Source(new File(file), Charset.forName(charset)))
-                            .tableName(name).columnTypes(column -> ColumnType.STRING).missingValueIndicator("").build());
+                            .tableName(name).columnTypes(column -> ColumnType.STRING).missingValueIndicator("")
+                            .maxCharsPerColumn(-1).build());
                     String number = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?%?";
                     for (StringColumn column : table.stringColumns()) {
                         for (int i = 0; i < column.size(); i++) {
@@ -463,7 +465,7 @@ final class JavaCode {
     }
 
     /** Every character the charts print, once each, for choosing a font. */
-    private String chartCharacters() {
+    String chartCharacters() {
         Set<Integer> characters = new java.util.TreeSet<>();
         for (CellData cell : cells) {
             if (cell.cell().kind() == CellKind.FIGURE) {

@@ -27,10 +27,10 @@ import org.threatreport.render.TableRows;
  * the chapter's text as Markdown cells; setup cells that load Tablesaw and XChart ({@code %maven}), read
  * the version folder's {@code data/<table>.csv} and declare the codebook and the report's counting rules;
  * and for each figure or table a Java cell that computes the same numbers by those rules and draws them
- * with XChart (see {@link JavaCode}). Every code cell
- * keeps the outputs the report itself shows — the numbers it prints, the figure's PNG, the table — so
- * the notebook reads well without running. Cell ids and all other content are fixed by the input:
- * two builds write the same bytes. Thread-safe.
+ * with XChart (see {@link JavaCode}). Every code cell keeps the outputs running it gives — the numbers
+ * it prints, the picture its own XChart code draws ({@link NotebookCharts}), the table — so the notebook
+ * reads well without running, and running it changes nothing. Cell ids and all other content are fixed
+ * by the input: two builds write the same bytes. Thread-safe.
  */
 public final class NotebookBuilder {
 
@@ -56,25 +56,23 @@ public final class NotebookBuilder {
         this.messages = messages;
     }
 
-    /**
-     * {@code <slug>.ipynb} for every chapter, by path in the version folder.
-     *
-     * @param figureFiles the figures' files by path ({@code figures/<id>.png}): their PNGs are the stored outputs
-     */
-    public Map<String, byte[]> files(List<RenderedChapter> chapters, Map<String, byte[]> figureFiles) {
+    /** {@code <slug>.ipynb} for every chapter, by path in the version folder. */
+    public Map<String, byte[]> files(List<RenderedChapter> chapters) {
         Map<String, byte[]> files = new TreeMap<>();
         for (RenderedChapter chapter : chapters) {
             files.put(PortableMarkdown.fileName(chapter.chapter(), EXTENSION),
-                    notebook(chapter, figureFiles).getBytes(StandardCharsets.UTF_8));
+                    notebook(chapter).getBytes(StandardCharsets.UTF_8));
         }
         return files;
     }
 
     /** One chapter's notebook as JSON text. */
-    public String notebook(RenderedChapter rendered, Map<String, byte[]> figureFiles) {
+    public String notebook(RenderedChapter rendered) {
         Chapter chapter = rendered.chapter();
         List<CellData> chapterCells = chapter.cells().stream().map(c -> cells.get(c.id())).toList();
         JavaCode code = new JavaCode(report.info(), data, messages, chapterCells);
+        NotebookCharts charts = chapterCells.stream().anyMatch(c -> c.cell().kind() == CellKind.FIGURE)
+                ? new NotebookCharts(code.chartCharacters()) : null;
         Notebook notebook = new Notebook(chapter.slug());
         notebook.markdown(intro(chapter, !chapterCells.isEmpty()));
         code.setup().forEach(setup -> notebook.code(setup, List.of()));
@@ -83,7 +81,7 @@ public final class NotebookBuilder {
                 notebook.markdown(prose.markdown());
             } else if (block instanceof PortableMarkdown.CellBlock cell) {
                 notebook.appendMarkdown(cell.caption());
-                notebook.code(code.cell(cell.data()), outputs(code, cell, figureFiles, notebook.nextCount()))
+                notebook.code(code.cell(cell.data()), outputs(code, cell, charts, notebook.nextCount()))
                         .put("metadata", Map.of(METADATA_KEY, Map.of("cell", cell.data().cell().id())));
             }
         }
@@ -122,9 +120,8 @@ public final class NotebookBuilder {
         return metadata;
     }
 
-    /** What running the cell shows: the numbers it prints, then the figure (the report's PNG) or the table. */
-    private List<Object> outputs(JavaCode code, PortableMarkdown.CellBlock block, Map<String, byte[]> figureFiles,
-                                 int count) {
+    /** What running the cell shows: the numbers it prints, then the picture its code draws, or the table. */
+    private List<Object> outputs(JavaCode code, PortableMarkdown.CellBlock block, NotebookCharts charts, int count) {
         CellData cellData = block.data();
         Cell cell = cellData.cell();
         List<Object> outputs = new ArrayList<>();
@@ -136,14 +133,10 @@ public final class NotebookBuilder {
         Map<String, Object> bundle = new TreeMap<>();
         Map<String, Object> outputMetadata = new TreeMap<>();
         if (cell.kind() == CellKind.FIGURE) {
-            byte[] png = figureFiles.get("figures/" + cell.id() + ".png");
-            if (png == null) {
-                return outputs;
+            if (NotebookCharts.draws(cellData)) {
+                bundle.put("image/png", Base64.getEncoder().encodeToString(charts.png(cellData)));
             }
-            bundle.put("image/png", Base64.getEncoder().encodeToString(png));
             bundle.put("text/plain", lines(block.alt()));
-            // The PNG is drawn at twice the figure's size: show it at the size the pages do.
-            outputMetadata.put("image/png", Map.of("width", cell.width() > 0 ? cell.width() : 720));
         } else {
             bundle.put("text/html", lines(html(block.rows())));
             TableRows rows = block.rows();

@@ -134,15 +134,18 @@ public final class ReportPipeline {
 
         Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles == null ? Map.of() : figureFiles);
         if (context.makesFiles()) {
-            PortableMarkdown portable = new PortableMarkdown(report, cells, template.messages());
-            ExportInputs inputs = new ExportInputs(report, cells, template.messages().strings());
+            // With the report's address known, the exports' links point at the published version.
+            String versionUrl = options.siteUrl().map(url -> url.toString().replaceFirst("/*$", "/") + options.version()
+                    + "/").orElse("");
+            PortableMarkdown portable = new PortableMarkdown(report, cells, template.messages(), versionUrl);
+            ExportInputs inputs = new ExportInputs(report, cells, template.messages().strings(), versionUrl);
             chapterFiles.putAll(stages.run("markdown", () -> markdown(portable, inputs, abstractPage, chapters),
                     f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown"));
             NotebookBuilder notebooks = new NotebookBuilder(report, data, cells, portable, template.messages());
-            chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters, chapterFiles),
+            chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters),
                     f -> "Built " + f.size() + " notebooks"));
         }
-        Map<String, byte[]> files = stages.run("pages", () -> pages(template, report, abstractPage, chapters,
+        Map<String, byte[]> files = stages.run("pages", () -> pages(template, report, cells, abstractPage, chapters,
                 corrections, chapterFiles, data), f -> "Laid out " + (chapters.size() + 1) + " pages");
         SearchIndex search = stages.run("search index", () -> memo.get("search index",
                 List.of(info.language(), template.messages().get("site.abstract"), pages), problems,
@@ -450,9 +453,11 @@ public final class ReportPipeline {
 
     /**
      * What a chapter's Markdown and notebook are made of: the rendered chapter, its cells' numbers, the
-     * label and page of each cell it refers to, the report's metadata and UI strings.
+     * label and page of each cell it refers to, the report's metadata and UI strings, and where its links
+     * point.
      */
-    private record ExportInputs(Report report, Map<String, CellData> cells, Map<String, String> strings) {
+    private record ExportInputs(Report report, Map<String, CellData> cells, Map<String, String> strings,
+                                String versionUrl) {
         List<Object> of(RenderedChapter chapter) {
             List<Object> inputs = new ArrayList<>();
             inputs.add(chapter);
@@ -462,22 +467,20 @@ public final class ReportPipeline {
             }
             inputs.add(report.info());
             inputs.add(strings);
+            inputs.add(versionUrl);
             return inputs;
         }
     }
 
-    /** Each chapter's notebook; it also shows the data's codebook and its figures' pictures. */
+    /** Each chapter's notebook; it also shows the data's codebook and the pictures its code draws. */
     private Map<String, byte[]> notebooks(NotebookBuilder notebooks, ExportInputs inputs, DataSet data,
-                                          List<RenderedChapter> chapters, Map<String, byte[]> chapterFiles)
-            throws Exception {
+                                          List<RenderedChapter> chapters) throws Exception {
         List<Object> schemas = data.all().stream().map(t -> (Object) t.schema()).toList();
         List<byte[]> made = Parallel.map(context.workers(), chapters, chapter -> {
             List<Object> key = new ArrayList<>(inputs.of(chapter));
             key.add(schemas);
-            chapter.chapter().cells().forEach(cell ->
-                    key.add(Memo.same(chapterFiles.get("figures/" + cell.id() + ".png"))));
             return memo.get("notebook", key, problems,
-                    found -> notebooks.notebook(chapter, chapterFiles).getBytes(StandardCharsets.UTF_8));
+                    found -> notebooks.notebook(chapter).getBytes(StandardCharsets.UTF_8));
         });
         Map<String, byte[]> files = new TreeMap<>();
         for (int i = 0; i < chapters.size(); i++) {
@@ -487,14 +490,15 @@ public final class ReportPipeline {
     }
 
     /** The pages of the version, each chapter's page kept while what it is laid out from is the same. */
-    private Map<String, byte[]> pages(SiteTemplate template, Report report, RenderedChapter abstractPage,
+    private Map<String, byte[]> pages(SiteTemplate template, Report report, Map<String, CellData> cells,
+                                      RenderedChapter abstractPage,
                                       List<RenderedChapter> chapters, RenderedChapter corrections,
                                       Map<String, byte[]> chapterFiles, DataSet data) throws Exception {
         Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(),
                 String.valueOf(report.info().year()));
         SiteWriter site = new SiteWriter(template.layouts(), revision.withCorrections(corrections));
         options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
-        SiteWriter.VersionLayout layout = site.prepare(report, abstractPage, chapters, chapterFiles,
+        SiteWriter.VersionLayout layout = site.prepare(report, cells, abstractPage, chapters, chapterFiles,
                 new ArrayList<>(data.all()));
         Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));
         List<Integer> indexes = java.util.stream.IntStream.range(0, layout.chapterCount()).boxed().toList();

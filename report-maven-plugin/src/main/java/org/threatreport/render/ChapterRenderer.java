@@ -1,5 +1,6 @@
 package org.threatreport.render;
 
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import freemarker.core.Environment;
 import freemarker.core.PlainTextOutputFormat;
@@ -79,13 +80,14 @@ public final class ChapterRenderer {
     }
 
     public RenderedChapter render(Chapter source) throws InputException {
-        List<InlineValue> values = new ArrayList<>();
+        List<ValueRecorder.Recorded> recorded = new ArrayList<>();
+        List<ValueRecorder.Recorded> inCells = new ArrayList<>();
         Set<String> tablesRead = new TreeSet<>();
         List<Problem> mistakes = new ArrayList<>();
         boolean failed = false;
         String markdown = "";
         try {
-            markdown = fillValues(source, values, tablesRead);
+            markdown = fillValues(source, recorded, tablesRead);
         } catch (InputException e) {
             mistakes.addAll(e.problems());
             failed = true;
@@ -94,7 +96,7 @@ public final class ChapterRenderer {
         List<Cell> cells = new ArrayList<>();
         for (Cell cell : source.cells()) {
             try {
-                cells.add(renderTexts(source, cell, values, tablesRead));
+                cells.add(renderTexts(source, cell, inCells, tablesRead));
             } catch (InputException e) {
                 mistakes.addAll(e.problems());
                 failed = true;
@@ -111,19 +113,101 @@ public final class ChapterRenderer {
                     + tooDeep.reason()));
         }
         Document document = MarkdownSyntax.parse(markdown);
+        Map<FencedCodeBlock, KeyNumbers> keyNumbers = keyNumbers(chapter, document);
+        List<InlineValue> values = new ArrayList<>(ReaderText.around(document, recorded,
+                id -> report.cell(id).map(place -> place.cell().label()).orElse(null),
+                offset -> keyNumberAt(document, keyNumbers, offset)));
+        // A caption's values are not in the chapter's text: no words around them to read.
+        inCells.forEach(v -> values.add(v.value()));
         Map<String, String> cellHtml = new HashMap<>();
         for (Cell cell : chapter.cells()) {
             cellHtml.put(cell.id(), cellHtml(cell));
         }
+        Map<Integer, String> keyNumberHtml = new HashMap<>();
+        Map<Integer, List<String>> keyNumberMarkdown = new HashMap<>();
+        for (Map.Entry<FencedCodeBlock, KeyNumbers> block : keyNumbers.entrySet()) {
+            keyNumberHtml.put(block.getKey().getStartOffset(), keyNumbersHtml(block.getValue(), chapter));
+            keyNumberMarkdown.put(document.getLineNumber(block.getKey().getStartOffset()),
+                    block.getValue().markdownLines(report.info().isChinese()));
+        }
         Set<String> referred = new TreeSet<>();
         MarkdownSyntax.references(document).forEach(r -> referred.add(r.id()));
+        keyNumbers.values().forEach(block -> block.numbers().forEach(n -> referred.add(n.target())));
         List<Heading> headings = new ArrayList<>();
-        String body = html.render(document, cellHtml, id -> link(id, chapter), headings);
+        String body = html.render(document, cellHtml, keyNumberHtml, id -> link(id, chapter), headings);
         List<MarkdownPart> parts = MarkdownParts.of(document, markdown,
-                chapter.cells().stream().map(Cell::id).collect(Collectors.toSet()));
-        Set<String> layouts = chapter.cells().isEmpty() ? Set.of() : engines.layoutRecorder().cellLayouts();
+                chapter.cells().stream().map(Cell::id).collect(Collectors.toSet()), keyNumberMarkdown);
+        Set<String> layouts = chapter.cells().isEmpty() && keyNumbers.isEmpty() ? Set.of()
+                : engines.layoutRecorder().cellLayouts();
         return new RenderedChapter(chapter, markdown, parts, body, headings, values,
                 new RenderedChapter.Reads(tablesRead, referred, layouts));
+    }
+
+    /**
+     * The blocks of key numbers of a rendered chapter, read; their mistakes located at the block's line in
+     * the chapter's file (the template's blocks, found the same way, stand in the same order).
+     */
+    private Map<FencedCodeBlock, KeyNumbers> keyNumbers(Chapter chapter, Document document) throws InputException {
+        List<FencedCodeBlock> blocks = KeyNumbers.blocks(document);
+        Map<FencedCodeBlock, KeyNumbers> read = new java.util.LinkedHashMap<>();
+        if (blocks.isEmpty()) {
+            return read;
+        }
+        Document source = MarkdownSyntax.parse(chapter.template());
+        List<FencedCodeBlock> written = KeyNumbers.blocks(source);
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            FencedCodeBlock block = blocks.get(i);
+            int line = written.size() == blocks.size() ? source.getLineNumber(written.get(i).getStartOffset()) + 1
+                    : document.getLineNumber(block.getStartOffset()) + 1;
+            try {
+                read.put(block, KeyNumbers.read(block, chapter.file(), line,
+                        id -> report.cell(id).map(place -> place.cell().label()).orElse(null)));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return read;
+    }
+
+    /** The label of the key number whose {@code value} stands at {@code offset} of the rendered Markdown, or null. */
+    private static String keyNumberAt(Document document, Map<FencedCodeBlock, KeyNumbers> keyNumbers, int offset) {
+        for (Map.Entry<FencedCodeBlock, KeyNumbers> block : keyNumbers.entrySet()) {
+            FencedCodeBlock fence = block.getKey();
+            if (fence.getStartOffset() <= offset && offset < fence.getEndOffset()) {
+                KeyNumbers.KeyNumber number = block.getValue().valueAt(document.getLineNumber(offset)
+                        - document.getLineNumber(fence.getStartOffset()));
+                return number == null ? null : number.label();
+            }
+        }
+        return null;
+    }
+
+    /** A block of key numbers laid out with {@code keynumbers.ftlh}, each linking to what explains it. */
+    private String keyNumbersHtml(KeyNumbers block, Chapter chapter) throws InputException {
+        List<Map<String, String>> numbers = new ArrayList<>();
+        for (KeyNumbers.KeyNumber number : block.numbers()) {
+            MarkdownToHtml.Target link = link(number.target(), chapter);
+            numbers.add(Map.of("value", number.value(), "label", number.label(), "href", link.href(),
+                    "reference", link.label()));
+        }
+        Map<String, Object> model = Map.of("numbers", numbers, "msg", messages.strings());
+        try {
+            return engines.layoutRecorder().cell(() -> {
+                Template template = engines.layouts().getTemplate("keynumbers.ftlh");
+                StringWriter out = new StringWriter();
+                template.process(model, out);
+                return out.toString();
+            });
+        } catch (TemplateException e) {
+            throw InputException.of(TemplateProblems.ofLayout(templates, e));
+        } catch (IOException e) {
+            throw InputException.of(TemplateProblems.ofLayoutLoading(templates, e).orElseGet(() ->
+                    Problem.error(templates.projectDir().resolve("keynumbers.ftlh"), "cannot be read: " + e.getMessage())));
+        }
     }
 
     /** A reference from {@code from}: "图 2", linking into the page that shows it. */
@@ -137,14 +221,14 @@ public final class ChapterRenderer {
      * @param values     receives every {@code ${…}} rendered, for the corrections log ({@code values.json})
      * @param tablesRead receives the names of the tables (and {@code report}) the template read
      */
-    private String fillValues(Chapter chapter, List<InlineValue> values, Set<String> tablesRead)
+    private String fillValues(Chapter chapter, List<ValueRecorder.Recorded> values, Set<String> tablesRead)
             throws InputException {
         String name = projectDir.relativize(chapter.file().toAbsolutePath().normalize()).toString();
         return process(chapter, () -> new Template(name, chapter.template(), engines.chapters()), values, tablesRead);
     }
 
     /** The cell with its caption, alt text and note rendered, when they compute values. */
-    private Cell renderTexts(Chapter chapter, Cell cell, List<InlineValue> values, Set<String> tablesRead)
+    private Cell renderTexts(Chapter chapter, Cell cell, List<ValueRecorder.Recorded> values, Set<String> tablesRead)
             throws InputException {
         Cell.Places at = cell.places();
         String caption = text(chapter, cell, cell.caption(), at.captionLine(), at.captionColumn(), values, tablesRead);
@@ -159,7 +243,8 @@ public final class ChapterRenderer {
      * placed at its line and column (blank lines and spaces before it), so that its mistakes are located in
      * the chapter's file exactly.
      */
-    private String text(Chapter chapter, Cell cell, String source, int line, int column, List<InlineValue> values,
+    private String text(Chapter chapter, Cell cell, String source, int line, int column,
+                        List<ValueRecorder.Recorded> values,
                         Set<String> tablesRead) throws InputException {
         if (!Cell.isTemplate(source)) {
             return source;
@@ -181,7 +266,8 @@ public final class ChapterRenderer {
     }
 
     /** Renders a chapter's template (or one text of it) against the chapter's data model. */
-    private String process(Chapter chapter, Source source, List<InlineValue> values, Set<String> tablesRead)
+    private String process(Chapter chapter, Source source, List<ValueRecorder.Recorded> values,
+                           Set<String> tablesRead)
             throws InputException {
         try {
             Template template = source.template();
@@ -236,6 +322,11 @@ public final class ChapterRenderer {
         cellModel.put("note", note(cell, data));
         cellModel.put("msg", messages.strings());
         cellModel.put("rows", TableRows.of(data, messages));
+        if (cell.chart() != null) {
+            var size = FigureFiles.chartInput(data);
+            cellModel.put("width", size.width());
+            cellModel.put("height", size.height());
+        }
         try {
             return engines.layoutRecorder().cell(() -> {
                 Template template = engines.layouts().getTemplate("cell.ftlh");

@@ -24,8 +24,13 @@ final class MarkdownParts {
     private MarkdownParts() {
     }
 
-    /** @param cells the ids of the chapter's cells: placeholders of other ids stay text */
-    static List<MarkdownPart> of(Document document, String markdown, Set<String> cells) {
+    /**
+     * @param cells      the ids of the chapter's cells: placeholders of other ids stay text
+     * @param keyNumbers each block of key numbers as Markdown lines (references written {@code @fig-…}), by
+     *                   the line of its opening fence
+     */
+    static List<MarkdownPart> of(Document document, String markdown, Set<String> cells,
+                                 java.util.Map<Integer, List<String>> keyNumbers) {
         String[] lines = markdown.split("\n", -1);
         BitSet code = new BitSet(lines.length);
         BitSet cellLines = new BitSet(lines.length);
@@ -36,7 +41,9 @@ final class MarkdownParts {
             int last = block.getClosingMarker().isEmpty() ? lines.length - 1
                     : document.getLineNumber(block.getClosingMarker().getStartOffset());
             String id = MarkdownSyntax.placeholderId(block);
-            if (id != null && cells.contains(id)) {
+            if (keyNumbers.containsKey(first)) {
+                cellLines.set(first, last + 1);
+            } else if (id != null && cells.contains(id)) {
                 cellLines.set(first, last + 1);
                 cellStarts.add(first);
                 cellIds.add(id);
@@ -54,6 +61,9 @@ final class MarkdownParts {
                 flush(prose, parts);
                 parts.add(new MarkdownPart.CellPlace(cellIds.get(cell)));
             }
+            for (String line : keyNumbers.getOrDefault(i, List.of())) {
+                prose.add(new MarkdownPart.Line(line, referencesIn(line)));
+            }
             if (cellLines.get(i)) {
                 continue;
             }
@@ -65,6 +75,15 @@ final class MarkdownParts {
         }
         flush(prose, parts);
         return parts;
+    }
+
+    /** The references of a line made here, {@code @fig-…} as the syntax reads them. */
+    private static List<MarkdownPart.Span> referencesIn(String line) {
+        List<MarkdownPart.Span> spans = new ArrayList<>();
+        for (MarkdownSyntax.Reference reference : MarkdownSyntax.references(MarkdownSyntax.parse(line))) {
+            spans.add(new MarkdownPart.ReferenceSpan(reference.getStartOffset(), reference.getEndOffset(), reference.id()));
+        }
+        return spans;
     }
 
     /**

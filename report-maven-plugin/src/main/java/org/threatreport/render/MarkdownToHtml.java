@@ -27,8 +27,9 @@ import org.threatreport.model.MarkdownSyntax;
 
 /**
  * flexmark-java's HTML renderer, configured once per build: heading ids, raw HTML escaped, each
- * cell placeholder replaced by its rendered figure or table, each reference made a link to the
- * figure or table it names, and each link {@link LinkPolicy} refuses left as its text.
+ * cell placeholder replaced by its rendered figure or table, each block of key numbers by its layout,
+ * each reference made a link to the figure or table it names, and each link {@link LinkPolicy} refuses
+ * left as its text.
  */
 final class MarkdownToHtml {
 
@@ -37,6 +38,7 @@ final class MarkdownToHtml {
     }
 
     private static final DataKey<Map<String, String>> CELLS = new DataKey<>("threatreport.cells", Map.of());
+    private static final DataKey<Map<Integer, String>> KEY_NUMBERS = new DataKey<>("threatreport.keynumbers", Map.of());
     private static final DataKey<Function<String, Target>> LINKS = new DataKey<>("threatreport.references",
             id -> null);
 
@@ -55,12 +57,14 @@ final class MarkdownToHtml {
     /**
      * The HTML of a parsed chapter, and its headings (with the ids the HTML gives them).
      *
-     * @param cellHtml   each cell's figure or table, by id
-     * @param references what each reference links to, or null for an id no cell has (left as text)
+     * @param cellHtml      each cell's figure or table, by id
+     * @param keyNumberHtml each block of key numbers, by the offset of its opening fence
+     * @param references    what each reference links to, or null for an id no cell has (left as text)
      */
-    String render(Document document, Map<String, String> cellHtml, Function<String, Target> references,
-                  List<Heading> headings) {
+    String render(Document document, Map<String, String> cellHtml, Map<Integer, String> keyNumberHtml,
+                  Function<String, Target> references, List<Heading> headings) {
         document.set(CELLS, cellHtml);
+        document.set(KEY_NUMBERS, keyNumberHtml);
         document.set(LINKS, references);
         HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
         ids.generateIds(document);
@@ -112,7 +116,8 @@ final class MarkdownToHtml {
 
         private void cell(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
             String id = MarkdownSyntax.placeholderId(block);
-            String cell = id == null ? null : CELLS.get(context.getDocument()).get(id);
+            String cell = id != null ? CELLS.get(context.getDocument()).get(id)
+                    : KEY_NUMBERS.get(context.getDocument()).get(block.getStartOffset());
             if (cell != null) {
                 html.line().raw(cell).line();
                 return;

@@ -18,10 +18,16 @@ import org.threatreport.model.ReportInfo;
 /**
  * The chapters as portable Markdown: GitHub-flavoured Markdown that stands on its own in the version
  * folder and converts with pandoc. Values are filled in, references to figures and tables are text
- * ("图 2") or links to the other chapter's file, each figure is an image link to
- * {@code figures/<id>.svg} followed by its number, caption and links to its PNG and CSV, each table a
- * GFM table, and each file starts with a small YAML front matter. Also writes {@code report.md}, the
- * abstract and every chapter in one file.
+ * ("图 2") or links to the other chapter's file, each figure is an image of {@code figures/<id>.svg}
+ * alone in its paragraph with its number and caption as its text (pandoc makes it a figure with that
+ * caption; the description for readers who cannot see it is the image's title), followed by links to
+ * its PNG and CSV; each table a GFM table; each file starts with a small YAML front matter holding its
+ * title, which is not repeated as a heading (pandoc prints it as the document's title). Also writes
+ * {@code report.md}, the abstract and every chapter in one file.
+ *
+ * <p>Links (never images, which converters read from the folder) are relative to the version folder,
+ * or, when the report's address is known ({@code report.siteUrl}), absolute — to the published page or
+ * file — so that they still work in a document converted and sent elsewhere (a .docx).
  *
  * <p>Made by a second pass over each chapter's rendered Markdown ({@link RenderedChapter#markdown()}):
  * FreeMarker runs once per chapter. The same pass splits a chapter into prose and cells for notebooks.
@@ -55,12 +61,24 @@ public final class PortableMarkdown {
     private final Report report;
     private final Map<String, CellData> cells;
     private final Messages messages;
+    /** Where links point: the published version folder ({@code https://…/2017/}), or empty for relative links. */
+    private final String linkBase;
 
     /** @param cells every cell's numbers, by id */
     public PortableMarkdown(Report report, Map<String, CellData> cells, Messages messages) {
+        this(report, cells, messages, "");
+    }
+
+    /**
+     * @param cells      every cell's numbers, by id
+     * @param versionUrl where readers reach the version folder, ending in {@code /}, or empty: links are then
+     *                   relative to the folder
+     */
+    public PortableMarkdown(Report report, Map<String, CellData> cells, Messages messages, String versionUrl) {
         this.report = report;
         this.cells = Map.copyOf(cells);
         this.messages = messages;
+        this.linkBase = versionUrl;
     }
 
     /**
@@ -95,11 +113,13 @@ public final class PortableMarkdown {
         return chapter.slug() + extension;
     }
 
-    /** One chapter as a standalone Markdown file; references to other chapters link to their {@code .md}. */
+    /**
+     * One chapter as a standalone Markdown file; references to other chapters link to their {@code .md}.
+     * Its title is in the front matter only: converters print it as the document's title.
+     */
     public String chapterFile(RenderedChapter chapter) {
         StringBuilder out = new StringBuilder();
         frontMatter(out, chapter.chapter().fullTitle());
-        out.append("# ").append(escape(chapter.chapter().fullTitle())).append("\n\n");
         appendBlocks(out, blocks(chapter, ".md"));
         return out.toString();
     }
@@ -162,7 +182,9 @@ public final class PortableMarkdown {
             if (sameChapter || linkExtension == null || place.chapter() == report.abstractPage()) {
                 return label;
             }
-            return "[" + label + "](" + fileName(place.chapter(), linkExtension) + ")";
+            String target = linkBase.isEmpty() ? fileName(place.chapter(), linkExtension)
+                    : linkBase + place.chapter().pageName() + "#" + place.cell().id();
+            return "[" + label + "](" + target + ")";
         });
     }
 
@@ -176,16 +198,26 @@ public final class PortableMarkdown {
         StringBuilder md = new StringBuilder();
         if (cell.kind() == CellKind.FIGURE) {
             String alt = AltText.of(data, cell.alt(), report.info().isChinese());
-            // The image and its caption share a paragraph (a hard line break between them), so that
-            // pandoc keeps the alt text as alt text instead of printing it as a figure caption.
-            md.append("![").append(escape(alt)).append("](").append(base).append(".svg)\\\n")
-                    .append(caption).append(" · [PNG](").append(base).append(".png) · [CSV](")
-                    .append(base).append(".csv)").append(noteLine);
+            // An image alone in its paragraph is a figure to pandoc, its text the caption; the description
+            // of what it shows is the image's title (a docx's alt text title, a page's tooltip).
+            md.append("![").append(caption).append("](").append(base).append(".svg ").append(title(alt)).append(")\n\n")
+                    .append("[PNG](").append(link(base + ".png")).append(") · [CSV](").append(link(base + ".csv"))
+                    .append(")").append(noteLine);
             return new CellBlock(data, md.toString(), caption, alt, rows);
         }
-        md.append(caption).append(" · [CSV](").append(base).append(".csv)").append(noteLine).append("\n\n");
+        md.append(caption).append(" · [CSV](").append(link(base + ".csv")).append(")").append(noteLine).append("\n\n");
         appendTable(md, rows);
         return new CellBlock(data, md.toString().stripTrailing(), caption, "", rows);
+    }
+
+    /** A link's target: a file of the version folder, relative or on the published site. */
+    private String link(String path) {
+        return linkBase + path;
+    }
+
+    /** A Markdown link title: in double quotes, with the quotes and backslashes of the text escaped. */
+    private static String title(String text) {
+        return "\"" + text.replaceAll("\\s*\\R\\s*", " ").replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** A GFM table: the first column (labels) aligned left, the numbers right. */

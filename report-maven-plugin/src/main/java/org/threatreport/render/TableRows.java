@@ -19,7 +19,7 @@ public record TableRows(List<String> header, List<List<String>> rows, List<List<
         csvRows = List.copyOf(csvRows);
     }
 
-    static TableRows of(CellData data, Messages messages) {
+    public static TableRows of(CellData data, Messages messages) {
         List<String> header = new ArrayList<>();
         header.add(data.what());
         boolean single = data.series().size() == 1;

@@ -18,8 +18,6 @@ import org.threatreport.diagnostic.Problem;
  */
 final class ValueRecorder implements TemplateProcessingTracer {
 
-    private static final int CONTEXT = 24;
-
     /** An interpolation being rendered: its description ({@code ${…}}) and where its output starts. */
     private record Open(TracedElement element, String description, int start) {
     }
@@ -32,7 +30,7 @@ final class ValueRecorder implements TemplateProcessingTracer {
     private final Deque<TracedElement> directives = new ArrayDeque<>();
     /** The element of the chapter entered last: where a rendering that overflowed its stack was. */
     private TracedElement last;
-    private final List<InlineValue> values = new ArrayList<>();
+    private final List<Recorded> values = new ArrayList<>();
     private final RenderBudget budget;
 
     /**
@@ -73,15 +71,15 @@ final class ValueRecorder implements TemplateProcessingTracer {
         int start = value.start();
         String description = value.description();
         String expression = description.substring(2, description.length() - 1);
-        // Only the text just before the value is read: a long line must not make each value cost more.
-        int from = Math.max(0, start - CONTEXT * 2);
-        String window = out.substring(from, start);
-        String before = unescape(window.substring(window.lastIndexOf('\n') + 1));
-        if (before.length() > CONTEXT) {
-            before = "…" + before.substring(before.length() - CONTEXT);
-        }
-        values.add(new InlineValue(page, element.getBeginLine(), element.getBeginColumn(), expression,
-                unescape(out.substring(start)), before.strip()));
+        values.add(new Recorded(new InlineValue(page, element.getBeginLine(), element.getBeginColumn(), expression,
+                unescape(out.substring(start)), "", ""), start, out.length()));
+    }
+
+    /**
+     * A value as recorded, with where its text stands in the rendered Markdown: the words readers see
+     * around it are read there once the Markdown is parsed ({@link ReaderText}).
+     */
+    record Recorded(InlineValue value, int start, int end) {
     }
 
     /**
@@ -108,7 +106,7 @@ final class ValueRecorder implements TemplateProcessingTracer {
                 : Problem.error(file, at.getBeginLine(), at.getBeginColumn(), message);
     }
 
-    List<InlineValue> values() {
+    List<Recorded> values() {
         return List.copyOf(values);
     }
 }

@@ -18,16 +18,24 @@ public final class Fragments {
     private Fragments() {
     }
 
-    /** Replaces the fragment {@code name} of a page; a page without it (a custom layout) stays as it is. */
+    /**
+     * Replaces every fragment {@code name} of a page (the versions stand in the header and in the
+     * contents menu); a page without it (a custom layout) stays as it is.
+     */
     public static String replace(String html, String name, String fragment) {
         String open = open(name);
         String close = close(name);
-        int start = html.indexOf(open);
-        int end = html.indexOf(close, Math.max(start, 0));
-        if (start < 0 || end < 0) {
-            return html;
+        StringBuilder out = new StringBuilder(html.length());
+        int at = 0;
+        while (true) {
+            int start = html.indexOf(open, at);
+            int end = start < 0 ? -1 : html.indexOf(close, start);
+            if (start < 0 || end < 0) {
+                return out.append(html, at, html.length()).toString();
+            }
+            out.append(html, at, start).append(fragment);
+            at = end + close.length();
         }
-        return html.substring(0, start) + fragment + html.substring(end + close.length());
     }
 
     private static String open(String name) {

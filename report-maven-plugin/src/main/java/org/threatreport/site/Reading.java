@@ -28,7 +28,7 @@ final class Reading {
     /** Ids the layouts use themselves, which the whole-report page must not repeat. */
     static final Set<String> LAYOUT_IDS = Set.of("main", "site-nav", "search-input", "search-results", "search-status",
             "report-ui", "version-banner", "whole-toc-title", "abstract-title", "toc-title", "downloads-title",
-            "search-page-status", "search-page-results", "figure-dialog-caption");
+            "search-page-status", "search-page-results", "figure-dialog-caption", "search-help", "search-help-title");
     /** Longest summary: about what link previews show. */
     static final int SUMMARY_LENGTH = 120;
     private static final String SCRIPT_STRINGS = "js.";
@@ -78,7 +78,8 @@ final class Reading {
      */
     static String summary(String html, String title) {
         List<Passages.Passage> passages = Passages.of(html, title);
-        String text = passages.stream().map(Passages.Passage::text).filter(t -> !t.isBlank()).findFirst().orElse("");
+        String text = passages.stream().filter(p -> !p.data()).map(Passages.Passage::text).filter(t -> !t.isBlank())
+                .findFirst().orElse("");
         if (text.length() <= SUMMARY_LENGTH) {
             return text;
         }

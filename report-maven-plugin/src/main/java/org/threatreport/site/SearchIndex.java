@@ -16,16 +16,17 @@ import org.threatreport.render.RenderedChapter;
 /**
  * The full-text search index of one version of the report, written as {@code search-index.js}: a
  * script that sets {@code window.REPORT_SEARCH_INDEX}, so that search works from {@code file://}
- * (where pages cannot fetch files) as well as over http. It holds every passage (the text of a
- * page under one heading) and, for every term of {@link SearchTokenizer}, the passages that contain
- * it. The browser looks a query's terms up to find the candidate passages, then keeps those that
- * contain the query itself and cuts a snippet from their text.
+ * (where pages cannot fetch files) as well as over http. It holds every passage — the text of a
+ * page under one heading, and each figure's or table's caption and numbers — and, for every term of
+ * {@link SearchTokenizer}, the passages that contain it. The browser looks a query's terms up to find
+ * the candidate passages, keeps those that contain the query's words, ranks them and cuts a snippet
+ * from their text (see {@link #find}).
  *
  * <pre>
  * window.REPORT_SEARCH_INDEX = {
- *   "format": 1, "language": "zh-CN",
+ *   "format": 2, "language": "zh-CN",
  *   "pages": [["02-monitoring.html", "第二章 应急响应监测分析"], …],
- *   "passages": [[page, "anchor", "section title", "text", "parent section title"], …],
+ *   "passages": [[page, "anchor", "section title", "text", "parent section title", kind], …],  // kind 1: a figure's or table's data
  *   "terms": {"勒索": [4, 9], "ddos": [12], …}          // passage numbers, ascending
  * };
  * </pre>
@@ -44,9 +45,9 @@ public final class SearchIndex {
     /**
      * A passage: its page (by number), the heading it is under, its text, and the heading that
      * heading is under (a third-level heading's second-level one, else empty), to tell apart two
-     * sections of the same name.
+     * sections of the same name. A passage of {@code data} is a figure or table (its caption and numbers).
      */
-    record Entry(int page, String anchor, String section, String text, String parent) {
+    record Entry(int page, String anchor, String section, String text, String parent, boolean data) {
 
         /** What a query is matched against: the heading, then the text. */
         String haystack() {
@@ -95,7 +96,8 @@ public final class SearchIndex {
         int page = pages.size();
         pages.add(new Page(href, title));
         for (Passages.Passage passage : Passages.of(html, title)) {
-            passages.add(new Entry(page, passage.anchor(), passage.section(), passage.text(), passage.parent()));
+            passages.add(new Entry(page, passage.anchor(), passage.section(), passage.text(), passage.parent(),
+                    passage.data()));
         }
     }
 
@@ -120,43 +122,65 @@ public final class SearchIndex {
     }
 
     /**
-     * The links ({@code page#anchor}) of the passages a query finds, in reading order, found as
-     * {@code search.js} finds them: the query is cut at white space into parts; a passage is a
-     * candidate when it holds every term of every part (a CJK term exactly, a word as the prefix of
-     * a term, so that "attack" finds "attacks"), and it is found when its heading or text contains
-     * every part. So "勒索" finds exactly the passages in which 勒索 is written.
+     * The links ({@code page#anchor}) of the passages a query finds, best first, found and ranked as
+     * {@code search.js} does. The query is cut at white space into words; a passage is found when its
+     * heading or text contains one of them (a passage holding every term of a word is a candidate: a
+     * CJK term exactly, an English one as the prefix of a term, so that "attack" finds "attacks"). So
+     * "勒索" finds exactly the passages in which 勒索 is written. Ranked:
+     * <ol>
+     *   <li>passages containing every word before those containing only some;</li>
+     *   <li>then the prose before the figures' and tables' data;</li>
+     *   <li>then by how often the words occur (in a heading five times as much);</li>
+     *   <li>then in reading order.</li>
+     * </ol>
      */
     public List<String> find(String query) {
         List<String> parts = java.util.Arrays.stream(SearchTokenizer.normalize(query).split("[ \\t\\n\\x0B\\f\\r]+"))
                 .filter(part -> !part.isEmpty()).toList();
-        BitSet candidates = null;
+        BitSet candidates = new BitSet();
         for (String part : parts) {
+            BitSet ofPart = null;
             for (String term : SearchTokenizer.tokens(part)) {
                 BitSet postings = new BitSet();
                 if (SearchTokenizer.isCjk(term.codePointAt(0))) {
                     postings.or(terms.getOrDefault(term, new BitSet()));
                 } else {
-                    terms.subMap(term, term + Character.MAX_VALUE).values()
-                            .forEach(postings::or);
+                    terms.subMap(term, term + Character.MAX_VALUE).values().forEach(postings::or);
                 }
-                if (candidates == null) {
-                    candidates = postings;
+                if (ofPart == null) {
+                    ofPart = postings;
                 } else {
-                    candidates.and(postings);
+                    ofPart.and(postings);
                 }
             }
-        }
-        List<String> found = new ArrayList<>();
-        if (candidates == null) {
-            return found;
-        }
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            String haystack = SearchTokenizer.normalize(passages.get(i).haystack());
-            if (parts.stream().allMatch(haystack::contains)) {
-                found.add(link(passages.get(i)));
+            if (ofPart != null) {
+                candidates.or(ofPart);
             }
         }
-        return found;
+        record Hit(int passage, boolean all, boolean data, int score) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Entry passage = passages.get(i);
+            String haystack = SearchTokenizer.normalize(passage.haystack());
+            int headingLength = passage.section().length();
+            int matched = 0;
+            int score = 0;
+            for (String part : parts) {
+                boolean contains = false;
+                for (int at = haystack.indexOf(part); at >= 0; at = haystack.indexOf(part, at + part.length())) {
+                    contains = true;
+                    score += at < headingLength ? 5 : 1;
+                }
+                matched += contains ? 1 : 0;
+            }
+            if (matched > 0) {
+                hits.add(new Hit(i, matched == parts.size(), passage.data(), score));
+            }
+        }
+        hits.sort(java.util.Comparator.comparing((Hit h) -> !h.all()).thenComparing(Hit::data)
+                .thenComparing(Hit::score, java.util.Comparator.reverseOrder()).thenComparingInt(Hit::passage));
+        return hits.stream().map(h -> link(passages.get(h.passage()))).toList();
     }
 
     String link(Entry passage) {
@@ -179,7 +203,7 @@ public final class SearchIndex {
             try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.writeStartObject();
-                json.writeNumberField("format", 1);
+                json.writeNumberField("format", 2);
                 json.writeStringField("language", language);
                 json.writeArrayFieldStart("pages");
                 for (Page page : pages) {
@@ -198,6 +222,7 @@ public final class SearchIndex {
                     json.writeString(passage.section());
                     json.writeString(passage.text());
                     json.writeString(passage.parent());
+                    json.writeNumber(passage.data() ? 1 : 0);
                     json.writeEndArray();
                 }
                 json.writeEndArray();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.threatreport.aggregate.CellData;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.model.Report;
@@ -54,14 +55,15 @@ public final class SiteWriter {
      * Every page of the version, laid out one after the other: {@link #prepare}, each chapter's page, then
      * {@link VersionLayout#finish}.
      *
+     * @param cells        every cell's numbers, by id
      * @param abstractPage the rendered {@code index.md}, or null
      * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
      * @param tables       the data tables, offered as downloads
      */
-    public Map<String, byte[]> pages(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
-                                     Map<String, byte[]> figureFiles, List<LoadedTable> tables)
-            throws InputException, IOException {
-        VersionLayout layout = prepare(report, abstractPage, chapters, figureFiles, tables);
+    public Map<String, byte[]> pages(Report report, Map<String, CellData> cells, RenderedChapter abstractPage,
+                                     List<RenderedChapter> chapters, Map<String, byte[]> figureFiles,
+                                     List<LoadedTable> tables) throws InputException, IOException {
+        VersionLayout layout = prepare(report, cells, abstractPage, chapters, figureFiles, tables);
         List<byte[]> chapterPages = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             chapterPages.add(layout.chapterPage(i));
@@ -73,12 +75,14 @@ public final class SiteWriter {
      * What every page shares, ready for laying out the chapters' pages — each on its own, in any order
      * and on any thread — and then the rest of the version.
      *
+     * @param cells        every cell's numbers, by id: {@code values.json} records them for later versions
      * @param abstractPage the rendered {@code index.md}, or null
      * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
      * @param tables       the data tables, offered as downloads
      */
-    public VersionLayout prepare(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
-                                 Map<String, byte[]> figureFiles, List<LoadedTable> tables) throws IOException {
+    public VersionLayout prepare(Report report, Map<String, CellData> cells, RenderedChapter abstractPage,
+                                 List<RenderedChapter> chapters, Map<String, byte[]> figureFiles,
+                                 List<LoadedTable> tables) throws IOException {
         Map<String, byte[]> files = new TreeMap<>(layouts.templates().assets());
         files.putAll(figureFiles);
         List<Download> downloads = new ArrayList<>();
@@ -90,7 +94,8 @@ public final class SiteWriter {
         }
         List<PageLink> links = chapters.stream().map(c -> new PageLink(c.chapter().fullTitle(),
                 c.chapter().pageName(), c.headings().stream().filter(h -> h.level() == 2).toList())).toList();
-        VersionManifest manifest = VersionHistory.manifest(report, abstractPage, chapters, revision.correctionsText(),
+        VersionManifest manifest = VersionHistory.manifest(report, cells, messages, abstractPage, chapters,
+                revision.correctionsText(),
                 messages.get("corrections.title"));
         versions = revision.known().with(manifest.entry());
         Map<String, Object> common = new HashMap<>();
@@ -145,6 +150,7 @@ public final class SiteWriter {
             own.put("chapter", links.get(i));
             own.put("bodyHtml", chapter.html());
             own.put("headings", chapter.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3).toList());
+            own.put("contents", Section.of(chapter.headings()));
             own.put("previous", i > 0 ? links.get(i - 1) : null);
             own.put("next", i + 1 < chapters.size() ? links.get(i + 1) : null);
             own.put("currentPage", chapter.chapter().pageName());

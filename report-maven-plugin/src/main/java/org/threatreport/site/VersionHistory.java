@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.threatreport.aggregate.CellData;
+import org.threatreport.model.Cell;
 import org.threatreport.model.Report;
 import org.threatreport.render.InlineValue;
+import org.threatreport.render.Messages;
 import org.threatreport.render.RenderedChapter;
+import org.threatreport.render.TableRows;
 
 /**
  * The files of a version that record it for later versions: {@code values.json} (its pages, figures,
@@ -17,12 +21,24 @@ import org.threatreport.render.RenderedChapter;
 public final class VersionHistory {
 
     public static final String CORRECTIONS_PAGE = "corrections.html";
+    /** The key of the column of counts of a figure or table of one series. */
+    static final String COUNT = "count";
+    /** The key of its column of shares. */
+    static final String SHARE = "share";
+    /** The keys of a measure's column, the rows it was taken of, and the change on the year before. */
+    static final String VALUE = "value";
+    static final String N = "n";
+    static final String CHANGE = "change";
 
     private VersionHistory() {
     }
 
-    /** @param correctionsTitle the corrections page's title when {@code content/corrections.md} gives none */
-    public static VersionManifest manifest(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
+    /**
+     * @param cells            every cell's numbers, by id (a cell without numbers is recorded without rows)
+     * @param correctionsTitle the corrections page's title when {@code content/corrections.md} gives none
+     */
+    public static VersionManifest manifest(Report report, Map<String, CellData> cells, Messages messages,
+                                           RenderedChapter abstractPage, List<RenderedChapter> chapters,
                                            RenderedChapter correctionsText, String correctionsTitle) {
         List<VersionManifest.PageRef> pages = new ArrayList<>();
         List<InlineValue> values = new ArrayList<>();
@@ -40,20 +56,55 @@ public final class VersionHistory {
             values.addAll(correctionsText.values());
         }
         // Captions as readers see them: with their values filled in.
-        java.util.Map<String, String> captions = new java.util.HashMap<>();
+        Map<String, String> captions = new java.util.HashMap<>();
         for (RenderedChapter chapter : chapters) {
             chapter.chapter().cells().forEach(c -> captions.put(c.id(), c.caption()));
         }
-        List<VersionManifest.CellRef> cells = new ArrayList<>();
+        List<VersionManifest.CellRef> refs = new ArrayList<>();
         for (Report.CellPlace place : report.cells().values()) {
-            cells.add(new VersionManifest.CellRef(place.cell().id(), place.cell().label(),
-                    captions.getOrDefault(place.cell().id(), place.cell().caption()),
-                    place.chapter().pageName(), "figures/" + place.cell().id() + ".csv"));
+            Cell cell = place.cell();
+            CellData data = cells.get(cell.id());
+            refs.add(new VersionManifest.CellRef(cell.id(), cell.label(), captions.getOrDefault(cell.id(), cell.caption()),
+                    place.chapter().pageName(),
+                    "figures/" + cell.id() + ".csv", cell.line(), data == null ? List.of() : columns(data, messages),
+                    data == null ? List.of() : rows(data, messages)));
         }
-        cells.sort(java.util.Comparator.comparing((VersionManifest.CellRef c) -> pageIndex(pages, c.page()))
+        refs.sort(java.util.Comparator.comparing((VersionManifest.CellRef c) -> pageIndex(pages, c.page()))
                 .thenComparing(c -> number(c.label())).thenComparing(VersionManifest.CellRef::id));
         return new VersionManifest(report.info().version(), String.valueOf(report.info().year()), report.info().title(),
-                report.info().date().toString(), report.info().language(), pages, cells, values);
+                report.info().date().toString(), report.info().language(), pages, refs, values);
+    }
+
+    /** The columns of a cell's numbers after the label, as its table heads them. */
+    private static List<VersionManifest.Column> columns(CellData data, Messages messages) {
+        List<String> header = TableRows.of(data, messages).header();
+        List<VersionManifest.Column> columns = new ArrayList<>();
+        boolean single = data.series().size() == 1;
+        for (int i = 0; i < data.series().size(); i++) {
+            String key = !single ? data.series().get(i).key() : data.measured() ? VALUE : COUNT;
+            columns.add(new VersionManifest.Column(key, header.get(i + 1), false));
+        }
+        int next = data.series().size() + 1;
+        if (single && data.measured()) {
+            columns.add(new VersionManifest.Column(N, header.get(next++), false));
+        } else if (single && data.changes().isEmpty()) {
+            columns.add(new VersionManifest.Column(SHARE, header.get(next++), true));
+        }
+        if (!data.changes().isEmpty()) {
+            columns.add(new VersionManifest.Column(CHANGE, header.get(next), false));
+        }
+        return columns;
+    }
+
+    /** A cell's rows as its table shows them, each with what it is in the data. */
+    private static List<VersionManifest.Row> rows(CellData data, Messages messages) {
+        List<List<String>> shown = TableRows.of(data, messages).rows();
+        List<VersionManifest.Row> rows = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            List<String> row = shown.get(i);
+            rows.add(new VersionManifest.Row(data.keys().get(i), row.get(0), row.subList(1, row.size())));
+        }
+        return rows;
     }
 
     private static int pageIndex(List<VersionManifest.PageRef> pages, String href) {

@@ -22,11 +22,49 @@ public record VersionManifest(String version, String edition, String title, Stri
     /**
      * A figure or table.
      *
-     * @param label its number ("图 3")
-     * @param page  the page it stands on
-     * @param csv   its numbers, relative to the version folder
+     * @param label   its number ("图 3")
+     * @param page    the page it stands on
+     * @param csv     its numbers, relative to the version folder
+     * @param line    the line of its cell in the page's source, for listing changes in reading order
+     * @param columns the columns of its numbers after the row label; empty in versions made before they
+     *                were recorded (their numbers are then read from {@code csv})
+     * @param rows    its rows as its table shows them, each with what it is in the data
      */
-    public record CellRef(String id, String label, String caption, String page, String csv) {
+    public record CellRef(String id, String label, String caption, String page, String csv, int line,
+                          List<Column> columns, List<Row> rows) {
+        public CellRef {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+            rows = rows == null ? List.of() : List.copyOf(rows);
+        }
+
+        public CellRef(String id, String label, String caption, String page, String csv) {
+            this(id, label, caption, page, csv, 0, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A column of a cell's numbers.
+     *
+     * @param key   {@code count} or {@code share} for a figure or table of one series; for a stacked
+     *              chart, the value of the stack column its series counts
+     * @param title its heading as readers see it ("数量", "黑产活动")
+     * @param share whether it holds shares (which follow from the counts)
+     */
+    public record Column(String key, String title, boolean share) {
+    }
+
+    /**
+     * A row of a cell's numbers.
+     *
+     * @param key     what the row is in the data: a value, group or month — never its label, which two
+     *                rows may share ("DDoS 攻击" of websites and of servers)
+     * @param label   what readers see
+     * @param numbers its numbers as readers see them, one per column
+     */
+    public record Row(String key, String label, List<String> numbers) {
+        public Row {
+            numbers = List.copyOf(numbers);
+        }
     }
 
     public VersionManifest {

@@ -42,6 +42,8 @@ class ReportCheckTest {
         assertEquals(List.of(), result.errors().stream().map(p -> p.format(ROOT)).toList());
         assertTrue(result.passes(false));
         result.warnings().forEach(w -> System.out.println("flagship check: " + w.format(ROOT)));
+        assertEquals(List.of(), result.warnings().stream().map(p -> p.format(ROOT))
+                .filter(w -> w.contains("Chinese characters")).toList(), "the flagship's text is spaced as Chinese is");
         try (Stream<Path> written = Files.list(out)) {
             assertEquals(List.of(), written.toList(), "site:check writes neither the site nor the figure cache");
         }
@@ -51,8 +53,8 @@ class ReportCheckTest {
     void reportsEveryMistakeOfEveryFileInOneRun(@TempDir Path project) throws Exception {
         ProjectFiles.copyTree(ROOT.resolve("content"), project.resolve("content"));
         ProjectFiles.copyTree(ROOT.resolve("data"), project.resolve("data"));
-        edit(project.resolve("content/02-monitoring.md"), "由 @fig-industry 可见",
-                "由 @fig-industry、@fig-industri 与 [表](03-services.html#tbl-nope) 可见，政府部门 59 起");
+        edit(project.resolve("content/02-monitoring.md"), "由@fig-industry 可见",
+                "由@fig-industry、@fig-industri与[表](03-services.html#tbl-nope)可见，政府部门 59 起，如 @fig-monthly 所示");
         edit(project.resolve("content/03-services.md"), "title: 应急响应服务分析", "title: 应急响应服务分析\nnumberd: true");
         BuildOptions options = options(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"));
@@ -61,11 +63,13 @@ class ReportCheckTest {
 
         List<String> lines = lines(result, project);
         assertEquals(List.of(
-                "content/02-monitoring.md:34:17: error: no figure or table has id 'fig-industri' (did you mean 'fig-industry'?)",
-                "content/02-monitoring.md:34:37: error: broken link '03-services.html#tbl-nope': 03-services.html has no"
+                "content/02-monitoring.md:34:16: error: no figure or table has id 'fig-industri' (did you mean 'fig-industry'?)",
+                "content/02-monitoring.md:34:34: error: broken link '03-services.html#tbl-nope': 03-services.html has no"
                         + " anchor 'tbl-nope' (did you mean 'tbl-mail'?)",
-                "content/02-monitoring.md:34:72: warning: \"59\" is typed by hand; it equals the count of 政府部门 — write"
+                "content/02-monitoring.md:34:68: warning: \"59\" is typed by hand; it equals the count of 政府部门 — write"
                         + " it as a computed value, e.g. ${incidents.count(\"industry\", \"政府部门\")}",
+                "content/02-monitoring.md:34:74: warning: a space between two Chinese characters: the page reads"
+                        + " \"59 起，如 图 1 所示\"; Chinese takes no space between its characters — delete it",
                 "content/03-services.md:3:1: error: unknown front matter key 'numberd' (did you mean 'numbered'?);"
                         + " expected one of title, numbered"), lines);
         assertFalse(result.passes(false));
@@ -76,7 +80,7 @@ class ReportCheckTest {
     void aTableWithMistakesIsNotComparedWithTheText(@TempDir Path project) throws Exception {
         ProjectFiles.copyTree(ROOT.resolve("content"), project.resolve("content"));
         ProjectFiles.copyTree(ROOT.resolve("data"), project.resolve("data"));
-        edit(project.resolve("content/02-monitoring.md"), "由 @fig-industry 可见", "由 @fig-industry 可见，政府部门 59 起");
+        edit(project.resolve("content/02-monitoring.md"), "由@fig-industry 可见", "由@fig-industry 可见，政府部门 59 起");
         edit(project.resolve("data/incidents.csv"), "IR-2017-002,2017-01-03,IT,", "IR-2017-002,2017-01-03,ITT,");
 
         CheckResult result = new ReportCheck(options(project, project.resolve("content"), project.resolve("data"),

@@ -37,7 +37,7 @@ class ChapterProblemsTest {
                 Arguments.of("unknown-where-value", List.of(
                         "01-cells.md:8:19: error: unknown value '金融机购' of column 'industry' (did you mean '金融机构'?); expected one of 政府部门, 金融机构, IT")),
                 Arguments.of("unknown-kind", List.of(
-                        "01-cells.md:5:4: error: unknown cell kind '{figur}' (did you mean 'figure'?); expected {figure} or {table}")),
+                        "01-cells.md:5:4: error: unknown cell kind '{figur}' (did you mean 'figure'?); expected {figure}, {table} or {keynumbers}")),
                 Arguments.of("bad-id", List.of(
                         "01-cells.md:6:5: error: id 'industry' should start with 'fig-' and use only a-z, 0-9 and '-', e.g. fig-industry",
                         "01-cells.md:12:1: error: the cell needs an 'id', e.g. 'id: tbl-industry'")),

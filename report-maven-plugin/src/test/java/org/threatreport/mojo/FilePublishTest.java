@@ -86,7 +86,7 @@ class FilePublishTest {
 
         // Computed against 2017.0 on the target, which the second build never saw.
         String corrections = Jsoup.parse(read("2017.1/corrections.html")).selectFirst("main").text();
-        assertTrue(corrections.contains("图 1: 各行业事件数量 政府部门 5 → 6"), corrections);
+        assertTrue(corrections.contains("图 1 各行业事件数量 政府部门 5（45.5%） → 6（54.5%）"), corrections);
         assertTrue(corrections.contains("事件 G03 的行业由金融机构更正为政府部门"), corrections);
         // The version list of the new pages holds every version on the target.
         assertEquals(List.of("../2017.1/02-other.html", "../2017.0/02-other.html", "../versions.html"),

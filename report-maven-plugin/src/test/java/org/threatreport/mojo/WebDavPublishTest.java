@@ -149,7 +149,7 @@ class WebDavPublishTest {
 
         // The corrections log of 2017.1, computed against 2017.0 on the server.
         String corrections = page("2017.1/corrections.html").selectFirst("main").text();
-        assertTrue(corrections.contains("图 1: 各行业事件数量 政府部门 5 → 6"), corrections);
+        assertTrue(corrections.contains("图 1 各行业事件数量 政府部门 5（45.5%） → 6（54.5%）"), corrections);
 
         // Search engines get absolute addresses; a missing page gets the site's 404 page.
         assertTrue(get("sitemap.xml").contains("<loc>" + nginx.http("reports/2017.1/sitemap.xml") + "</loc>"));

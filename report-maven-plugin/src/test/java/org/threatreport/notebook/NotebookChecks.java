@@ -170,4 +170,36 @@ public final class NotebookChecks {
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
+
+    /** The picture stored under each figure's code cell (its {@code image/png} output), by cell id. */
+    public static java.util.Map<String, byte[]> storedPictures(Path notebook) throws IOException {
+        java.util.Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode cell : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(notebook.toFile()).path("cells")) {
+            String id = cell.path("metadata").path(NotebookBuilder.METADATA_KEY).path("cell").asText("");
+            for (com.fasterxml.jackson.databind.JsonNode output : cell.path("outputs")) {
+                String png = output.path("data").path("image/png").asText("");
+                if (!id.isEmpty() && !png.isEmpty()) {
+                    pictures.put(id, java.util.Base64.getDecoder().decode(png));
+                }
+            }
+        }
+        return pictures;
+    }
+
+    /** How two PNGs differ as pictures: empty when every pixel is the same, else what differs. */
+    public static String pictureDifference(byte[] expected, byte[] actual) throws IOException {
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(expected));
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(actual));
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return a.getWidth() + "x" + a.getHeight() + " px, not " + b.getWidth() + "x" + b.getHeight();
+        }
+        int differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                differing += a.getRGB(x, y) == b.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        return differing == 0 ? "" : differing + " of " + a.getWidth() * a.getHeight() + " pixels differ";
+    }
 }

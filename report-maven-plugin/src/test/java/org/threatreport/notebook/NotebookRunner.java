@@ -28,15 +28,24 @@ import jdk.jshell.SourceCodeAnalysis;
  *
  * <p>{@link #run} starts a JVM in the folder of the notebooks, so that their relative paths
  * ({@code data/incidents.csv}) resolve as they do beside the notebook, and runs {@link #main} there,
- * which prints each report cell's output after a line {@code @@cell <id>}.
+ * which prints each report cell's output after a line {@code @@cell <id>}, and writes the picture a
+ * cell ends with (as the kernel would show it) to {@code notebook-pictures/<notebook>/<id>.png}.
  */
 public final class NotebookRunner {
 
     private static final String CELL = "@@cell ";
     private static final String ERROR = "@@error ";
+    /** Where the pictures the cells draw are written, under the notebooks' folder. */
+    public static final String PICTURES = "notebook-pictures";
 
     /** What the notebooks of one run printed: per notebook, per report cell id, the lines. */
     public record Output(Map<String, Map<String, List<String>>> printed, List<String> errors, String log) {
+    }
+
+    /** The picture the cell {@code id} of {@code notebook} drew in a run in {@code dir}, or null. */
+    public static Path picture(Path dir, String notebook, String id) {
+        Path file = dir.resolve(PICTURES).resolve(notebook).resolve(id + ".png");
+        return java.nio.file.Files.isRegularFile(file) ? file : null;
     }
 
     private NotebookRunner() {
@@ -102,7 +111,10 @@ public final class NotebookRunner {
                     String source = java.util.stream.StreamSupport.stream(cell.path("source").spliterator(), false)
                             .map(JsonNode::asText).collect(Collectors.joining());
                     String code = source.lines().filter(line -> !line.startsWith("%")).collect(Collectors.joining("\n"));
-                    evaluate(shell, name, cell.path("id").asText(), code, out);
+                    String last = evaluate(shell, name, cell.path("id").asText(), code, out);
+                    if (!id.isEmpty() && last != null) {
+                        savePicture(shell, last, Path.of(PICTURES, name, id + ".png"), out);
+                    }
                 }
             } catch (RuntimeException | Error e) {
                 out.println(ERROR + name + ": " + e);
@@ -111,20 +123,37 @@ public final class NotebookRunner {
         out.flush();
     }
 
-    private static void evaluate(JShell shell, String notebook, String cellId, String code, PrintStream out) {
+    /** The picture a cell ends with, written as the kernel shows it: a PNG of the image. */
+    private static void savePicture(JShell shell, String variable, Path file, PrintStream out) {
+        String path = file.toAbsolutePath().toString().replace("\\", "\\\\");
+        for (SnippetEvent event : shell.eval("if (((Object) " + variable + ") instanceof java.awt.image.RenderedImage image) {"
+                + " java.nio.file.Files.createDirectories(java.nio.file.Path.of(\"" + path + "\").getParent());"
+                + " javax.imageio.ImageIO.write(image, \"png\", new java.io.File(\"" + path + "\")); }")) {
+            if (event.exception() != null || event.status() != Snippet.Status.VALID) {
+                out.println(ERROR + "cannot save the picture of " + variable + ": " + event.exception() + " "
+                        + shell.diagnostics(event.snippet()).map(d -> d.getMessage(java.util.Locale.ROOT)).toList());
+            }
+        }
+    }
+
+    /** @return the name of the variable holding the value of the cell's last expression, or null */
+    private static String evaluate(JShell shell, String notebook, String cellId, String code, PrintStream out) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String last = null;
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (!info.completeness().isComplete()) {
                 out.println(ERROR + notebook + " cell " + cellId + ": incomplete code: " + oneLine(remaining));
-                return;
+                return null;
             }
             for (SnippetEvent event : shell.eval(info.source())) {
                 if (event.causeSnippet() != null) {
                     continue;
                 }
                 Snippet snippet = event.snippet();
+                last = event.snippet() instanceof jdk.jshell.VarSnippet variable
+                        && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND ? variable.name() : null;
                 if (event.status() != Snippet.Status.VALID) {
                     String diagnostics = shell.diagnostics(snippet).map(d -> d.getMessage(java.util.Locale.ROOT))
                             .collect(Collectors.joining("; "));
@@ -139,6 +168,7 @@ public final class NotebookRunner {
             }
             remaining = info.remaining();
         }
+        return last;
     }
 
     private static String oneLine(String text) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,18 +24,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatreport.notebook.NotebookChecks;
 import org.threatreport.notebook.NotebookRunner;
+import org.threatreport.config.BuildOptions;
+import org.threatreport.testing.ProjectFiles;
 import org.threatreport.testing.Requires;
 
 /**
  * The flagship report's chapters as portable Markdown and as Jupyter notebooks: every notebook is
  * valid nbformat 4.5, its code re-run with JShell prints the numbers of the report's own
- * {@code figures/<id>.csv}, the Markdown converts with pandoc to HTML and docx without a warning, and
- * the pages link to both.
+ * {@code figures/<id>.csv} and draws exactly the pictures stored under its cells — on the report's data
+ * with a summary of 20,000 characters and a byte-order mark, which the build reads too — the Markdown
+ * converts with pandoc to HTML and docx without a warning, and the pages link to both.
  */
 class ChapterFormatsTest {
 
     static final List<String> CHAPTERS = List.of("01-preface", "02-monitoring", "03-services", "04-appendix");
-    private static final Pattern IMAGE_OR_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    private static final Pattern IMAGE_OR_LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"(?:[^\"\\\\]|\\\\.)*\")?\\)");
 
     @TempDir
     static Path work;
@@ -45,7 +49,20 @@ class ChapterFormatsTest {
 
     @BeforeAll
     static void build() throws Exception {
-        result = FlagshipBuild.build(work.resolve("site"), work.resolve("cache"));
+        Path project = work.resolve("project");
+        for (String folder : List.of("content", "data", "site-template")) {
+            ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve(folder), project.resolve(folder));
+        }
+        Path csv = project.resolve("data/incidents.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
+        String[] first = lines.get(1).split(",", -1);
+        first[first.length - 1] = "某新闻网站在巡检中发现业务服务器触发木马病毒告警。".repeat(800);
+        assertEquals(20_000, first[first.length - 1].length());
+        lines.set(1, String.join(",", first));
+        Files.writeString(csv, "\uFEFF" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        result = new ReportBuild(new BuildOptions(project, project.resolve("content"), project.resolve("data"),
+                project.resolve("site-template"), work.resolve("site"), work.resolve("cache"), "2017",
+                Optional.empty()), org.threatreport.diagnostic.Log.silent()).run();
         site = result.versionDir();
         List<String> notebooks = CHAPTERS.stream().map(c -> c + ".ipynb").toList();
         run = CompletableFuture.supplyAsync(() -> {
@@ -87,6 +104,7 @@ class ChapterFormatsTest {
         NotebookRunner.Output run = ChapterFormatsTest.run.get(5, TimeUnit.MINUTES);
         assertEquals(List.of(), run.errors(), run.log());
         List<String> compared = new ArrayList<>();
+        List<String> pictures = new ArrayList<>();
         for (String chapter : CHAPTERS) {
             Map<String, List<String>> printed = run.printed().get(chapter + ".ipynb");
             assertNotNull(printed, run.log());
@@ -97,11 +115,21 @@ class ChapterFormatsTest {
                 assertEquals(expected, cell.getValue(), chapter + " " + cell.getKey());
                 assertEquals(String.join("\n", expected) + "\n", stored.get(cell.getKey()), cell.getKey() + " stored output");
                 compared.add(cell.getKey());
+                byte[] storedPicture = NotebookChecks.storedPictures(site.resolve(chapter + ".ipynb")).get(cell.getKey());
+                if (storedPicture != null) {
+                    Path drawn = NotebookRunner.picture(site, chapter + ".ipynb", cell.getKey());
+                    assertNotNull(drawn, cell.getKey() + " drew no picture");
+                    assertEquals("", NotebookChecks.pictureDifference(storedPicture, Files.readAllBytes(drawn)),
+                            cell.getKey() + ": running the cell changes its picture");
+                    pictures.add(cell.getKey());
+                }
             }
         }
         assertEquals(List.of("fig-monthly", "fig-industry", "tbl-industry-top", "fig-discovery", "fig-scope",
                 "fig-intent", "fig-phenomenon", "fig-event-type", "fig-area-intent", "tbl-website", "tbl-terminal",
                 "tbl-server", "tbl-mail"), compared);
+        assertEquals(List.of("fig-monthly", "fig-industry", "fig-discovery", "fig-scope", "fig-intent", "fig-phenomenon",
+                "fig-event-type", "fig-area-intent"), pictures);
     }
 
     @Test
@@ -121,6 +149,7 @@ class ChapterFormatsTest {
             assertTrue(name.startsWith("01-") || name.startsWith("04-") || links > 0, name);
         }
         String whole = Files.readString(site.resolve("report.md"), StandardCharsets.UTF_8);
+        assertTrue(whole.contains("* **199** 起网络安全应急响应事件，团队全年参与处置（图 1）"), "the key numbers: " + whole);
         assertTrue(whole.contains("\n# 摘要\n") && whole.contains("\n# 第二章 应急响应监测分析\n")
                 && whole.contains("\n# 附录 360 安服团队\n"), whole);
         assertTrue(whole.contains("| 政府部门 | 59 | 29.6% |"), whole);
@@ -147,6 +176,17 @@ class ChapterFormatsTest {
         String html = Files.readString(out.resolve("02-monitoring.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<svg") || html.contains("data:image/svg+xml"), "the figures are in the HTML");
         assertTrue(html.contains("<table"), "the tables are tables");
+        Document converted = Jsoup.parse(html);
+        assertEquals(List.of("第二章 应急响应监测分析"), converted.select("h1").eachText(), "one title");
+        assertEquals(List.of("图 1 2017 年应急响应事件月度趋势", "图 2 2017 年各行业应急响应事件数量排名", "图 3 2017 年应急响应事件的发现方式",
+                "图 4 2017 年应急响应事件的影响范围分布", "图 5 2017 年攻击者的攻击意图分布", "图 6 2017 年应急响应事件的攻击现象排名",
+                "图 7 2017 年应急响应事件类型分布"), converted.select("figure > figcaption").eachText(),
+                "each figure is a figure with its caption");
+        assertEquals(1, Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8)).select("h1.title")
+                .size());
+        String docx = documentXml(out.resolve("02-monitoring.docx"));
+        assertEquals(7, docx.split("w:val=\"ImageCaption\"", -1).length - 1, "the docx's figures have captions");
+        assertEquals(1, docx.split("w:val=\"Title\"", -1).length - 1, "and one title");
     }
 
     @Test
@@ -160,6 +200,13 @@ class ChapterFormatsTest {
         assertEquals(List.of("data/incidents.csv", "report.md", "01-preface.ipynb", "02-monitoring.ipynb",
                 "03-services.ipynb", "04-appendix.ipynb"), downloads);
         assertTrue(home.select(".downloads a").text().contains("第二章 应急响应监测分析 · Jupyter 笔记本"));
+    }
+
+    /** The text of a .docx: its {@code word/document.xml}. */
+    private static String documentXml(Path docx) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(docx.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static List<String> markdownFiles() {

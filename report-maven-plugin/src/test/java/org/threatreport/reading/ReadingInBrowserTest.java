@@ -102,10 +102,10 @@ class ReadingInBrowserTest {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** {@code 02-monitoring.html#行业排名} from a link's address. */
+    /** {@code 02-monitoring.html#行业排名} from a link's address (without the words a result marks, {@code ?h=…}). */
     static String link(String href) {
         String decoded = URLDecoder.decode(href, StandardCharsets.UTF_8);
-        return decoded.substring(decoded.lastIndexOf('/') + 1);
+        return decoded.substring(decoded.lastIndexOf('/') + 1).replaceFirst("\\?[^#]*", "");
     }
 
     static List<String> texts(List<WebElement> elements) {
@@ -549,7 +549,8 @@ class ReadingInBrowserTest {
     void axeFindsNoSeriousOrCriticalViolationOnAnyPage() {
         List<String> problems = new ArrayList<>();
         List<String> pages = List.of("index.html", "01-preface.html", "02-monitoring.html", "03-services.html",
-                "04-appendix.html", "all.html", "search.html?q=%E5%8B%92%E7%B4%A2", "404.html", "corrections.html");
+                "04-appendix.html", "all.html", "search.html?q=%E5%8B%92%E7%B4%A2", "404.html", "corrections.html",
+                "search.html");
         for (String scheme : List.of("light", "dark")) {
             browser.media("screen", scheme);
             // dark mode changes colours only: the pages that show every component (contrast is what can differ)
@@ -569,6 +570,233 @@ class ReadingInBrowserTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    // ---- Structure: contents, header, stable layout ----
+
+    @Test
+    void onAPhoneAChaptersContentsAreNestedAndNumberedByItsSections() {
+        browser.viewport(390, 844, true);
+        open("03-services.html");
+        List<WebElement> sections = driver.findElements(By.cssSelector(".page-toc > ol > li"));
+        assertEquals(List.of("网站安全", "终端安全", "服务器安全", "邮箱安全"),
+                sections.stream().map(li -> li.findElement(By.tagName("a")).getText()).toList());
+        assertEquals("decimal", js("return getComputedStyle(document.querySelector('.page-toc > ol')).listStyleType"));
+        assertEquals(List.of(7, 4, 5, 3), sections.stream().map(li -> li.findElements(By.cssSelector("ol > li")).size()).toList(),
+                "each section's subsections are nested under it");
+        browser.screenshot("contents-nested-390");
+        browser.viewport(1280, 900, false);
+        open("03-services.html");
+        assertEquals(4, driver.findElements(By.cssSelector(".nav-sections > li")).size(), "the sidebar nests them too");
+    }
+
+    /**
+     * The layout shift of a page from its start (Chromium's layout-shift entries, as Lighthouse counts
+     * them: those not caused by the reader), once its images have loaded.
+     */
+    static double layoutShift() {
+        Object shift = driver.executeAsyncScript("var done = arguments[arguments.length - 1]; var total = 0;"
+                + "new PerformanceObserver(function (list) { list.getEntries().forEach(function (e) {"
+                + "  if (!e.hadRecentInput) { total += e.value; } }); }).observe({type: 'layout-shift', buffered: true});"
+                + "Promise.all(Array.prototype.map.call(document.images, function (img) {"
+                + "  return img.complete ? null : new Promise(function (r) { img.onload = img.onerror = r; }); }))"
+                + ".then(function () { setTimeout(function () { done(total); }, 700); });");
+        return ((Number) shift).doubleValue();
+    }
+
+    @Test
+    void nothingMovesOnceAPageIsShownAndEveryImageKeepsItsPlace() throws Exception {
+        List<String> pages = List.of("index.html", "01-preface.html", "02-monitoring.html", "03-services.html",
+                "all.html", "corrections.html", "search.html?q=%E5%8B%92%E7%B4%A2", "search.html");
+        StringBuilder measured = new StringBuilder();
+        for (int width : List.of(390, 1280)) {
+            browser.viewport(width, width < 1000 ? 844 : 900, width < 1000);
+            for (String page : pages) {
+                open(page);
+                double shift = layoutShift();
+                measured.append(String.format(java.util.Locale.ROOT, "%s at %d px: CLS %.4f%n", page, width, shift));
+                assertTrue(shift < 0.1, page + " at " + width + " px: cumulative layout shift " + shift);
+                @SuppressWarnings("unchecked")
+                List<String> unsized = (List<String>) js("return Array.prototype.filter.call(document.querySelectorAll('main img'),"
+                        + " function (img) { return !img.getAttribute('width') || !img.getAttribute('height'); })"
+                        + ".map(function (img) { return img.getAttribute('src'); })");
+                assertEquals(List.of(), unsized, page + ": images without width and height");
+            }
+        }
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.writeString(Browser.SCREENSHOTS.resolve("layout-shift.txt"), measured);
+        System.out.print(measured);
+    }
+
+    @Test
+    void theHeaderIsOneCompactRowThatStaysAtTheTop() throws Exception {
+        StringBuilder measured = new StringBuilder();
+        for (int width : List.of(360, 390, 1280)) {
+            browser.viewport(width, width < 1000 ? 844 : 900, width < 1000);
+            open("03-services.html");
+            double height = ((Number) js("return document.querySelector('.site-header').getBoundingClientRect().height"))
+                    .doubleValue();
+            double title = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('.site-title')).fontSize)"))
+                    .doubleValue();
+            double text = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"))
+                    .doubleValue();
+            measured.append(String.format(java.util.Locale.ROOT, "%d px: header %.1f px high, title %.1f px, text %.1f px%n",
+                    width, height, title, text));
+            assertTrue(height <= 60, "the header is " + height + " px high at " + width + " px");
+            assertTrue(title >= 13 && text >= 15, "title " + title + " px, text " + text + " px at " + width + " px");
+            js("window.scrollTo(0, document.documentElement.scrollHeight / 2)");
+            browser.waiting().until(d -> ((Number) js("return window.scrollY")).doubleValue() > 1000);
+            assertEquals(0.0, ((Number) js("return document.querySelector('.site-header').getBoundingClientRect().top"))
+                    .doubleValue(), "the header stays at the top while reading");
+            assertTrue(driver.findElement(By.id("search-input")).isDisplayed());
+            if (width < 1000) {
+                assertTrue(driver.findElement(By.cssSelector(".nav-toggle")).isDisplayed());
+                browser.screenshot("header-scrolled-" + width);
+            }
+        }
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.writeString(Browser.SCREENSHOTS.resolve("header.txt"), measured);
+        System.out.print(measured);
+    }
+
+    @Test
+    void onAPhoneTheSearchBoxWidensWhenUsedAndTheMenuHoldsTheVersions() {
+        browser.viewport(390, 844, true);
+        open("02-monitoring.html");
+        WebElement input = driver.findElement(By.id("search-input"));
+        double narrow = input.getSize().getWidth();
+        input.click();
+        assertTrue(input.getSize().getWidth() > 300, "the box widens over the header: " + input.getSize().getWidth()
+                + " px, was " + narrow);
+        input.sendKeys("勒索");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results .search-result")));
+        browser.screenshot("search-panel-390");
+        input.sendKeys(Keys.ESCAPE);
+        js("document.activeElement.blur()");
+        driver.findElement(By.cssSelector(".nav-toggle")).click();
+        WebElement versions = driver.findElement(By.cssSelector(".nav-version select"));
+        assertTrue(versions.isDisplayed(), "the versions are in the menu");
+        assertFalse(driver.findElement(By.cssSelector(".site-header .version-switcher")).isDisplayed());
+        assertEquals(0.0, ((Number) js("return document.getElementById('site-nav').getBoundingClientRect().top"
+                + " - document.querySelector('.site-header').getBoundingClientRect().bottom")).doubleValue(), 1.0,
+                "the menu opens right below the header");
+        browser.screenshot("menu-versions-390");
+    }
+
+    @Test
+    void theHomePageOpensWithItsKeyNumbersEachLinkingToWhereItIsExplained() {
+        for (int width : List.of(390, 1280)) {
+            browser.viewport(width, width < 1000 ? 844 : 900, width < 1000);
+            open("index.html");
+            List<WebElement> numbers = driver.findElements(By.cssSelector(".key-number"));
+            assertEquals(List.of("199", "29.6%", "12%", "39.2%"),
+                    texts(driver.findElements(By.cssSelector(".key-number-value"))));
+            assertTrue(numbers.get(0).getText().contains("起网络安全应急响应事件"), numbers.get(0).getText());
+            browser.screenshot("key-numbers-" + width);
+        }
+        driver.findElements(By.cssSelector("a.key-number-link")).get(1).click();
+        browser.waiting().until(d -> link(d.getCurrentUrl()).equals("02-monitoring.html#fig-industry"));
+        Number top = (Number) js("return document.getElementById('fig-industry').getBoundingClientRect().top");
+        assertTrue(top.doubleValue() > 0 && top.doubleValue() < 200, "the figure is at the top, below the header: " + top);
+    }
+
+    // ---- Search over the figures' and tables' data ----
+
+    /** The results search.html lists for {@code query}: each link, and whether it is a figure's or table's data. */
+    static List<String[]> searchPage(String query) {
+        open("search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        browser.waiting().until(d -> !d.findElement(By.id("search-page-status")).getText().contains("…"));
+        List<String[]> results = new ArrayList<>();
+        for (WebElement result : driver.findElements(By.cssSelector("#search-page-results .search-result"))) {
+            results.add(new String[] {link(result.findElement(By.tagName("a")).getAttribute("href")),
+                    String.valueOf(result.getAttribute("class").contains("search-result-data"))});
+        }
+        return results;
+    }
+
+    @Test
+    void wordsOnlyAFigureOrTableHoldsAreFound() throws Exception {
+        for (String query : List.of("医疗卫生", "电信运营商", "炫技或报复")) {
+            List<String[]> results = searchPage(query);
+            Set<String> expected = ReportText.containing(site, query);
+            assertFalse(expected.isEmpty(), query);
+            assertEquals(new TreeSet<>(expected), results.stream().map(r -> r[0]).collect(Collectors.toCollection(TreeSet::new)),
+                    query);
+        }
+        List<String[]> health = searchPage("医疗卫生");
+        assertTrue(health.stream().anyMatch(r -> r[0].equals("02-monitoring.html#fig-industry") && r[1].equals("true")),
+                "图 2's numbers: " + health.stream().map(r -> r[0]).toList());
+        WebElement where = driver.findElement(By.cssSelector("#search-page-results .search-result-data .search-result-where"));
+        assertTrue(where.getText().contains("图 2"), where.getText());
+        browser.screenshot("search-data-1280");
+    }
+
+    @Test
+    void passagesWithEveryWordComeFirstAndTheTextBeforeTheData() throws Exception {
+        Map<String, String> passages = new java.util.HashMap<>();
+        ReportText.passages(site).forEach(p -> passages.put(p.link(), SearchTokenizer.normalize(p.text())));
+        List<String[]> results = searchPage("勒索 挖矿");
+        assertFalse(results.isEmpty());
+        int lastTier = 0;
+        boolean dataSeen = false;
+        for (String[] result : results) {
+            String text = passages.get(result[0]);
+            int tier = text.contains("勒索") && text.contains("挖矿") ? 0 : 1;
+            assertTrue(text.contains("勒索") || text.contains("挖矿"), result[0]);
+            assertTrue(tier >= lastTier, "a passage with every word after one with some: " + result[0]);
+            if (tier > lastTier) {
+                dataSeen = false;
+            }
+            boolean data = result[1].equals("true");
+            assertFalse(dataSeen && !data, "the text after the data: " + result[0]);
+            dataSeen |= data;
+            lastTier = tier;
+        }
+        assertEquals(1, lastTier, "some passages hold only one of the words");
+        open("search.html?q=" + URLEncoder.encode("勒索", StandardCharsets.UTF_8));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#search-page-results a")).isEmpty());
+        WebElement first = driver.findElement(By.cssSelector("#search-page-results .search-result"));
+        assertFalse(first.getAttribute("class").contains("search-result-data"));
+        for (WebElement snippet : driver.findElements(By.cssSelector("#search-page-results .search-result:not(.search-result-data)"
+                + " .search-result-snippet"))) {
+            assertFalse(snippet.getText().contains(" · "), "a snippet of the text is no run of table cells: " + snippet.getText());
+        }
+    }
+
+    @Test
+    void thePageAResultOpensMarksTheWordsSearchedFor() {
+        open("index.html");
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.click();
+        input.sendKeys("医疗卫生");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results .search-result")));
+        WebElement result = driver.findElement(By.cssSelector("#search-results .search-result a"));
+        assertTrue(result.getAttribute("href").contains("?h="), result.getAttribute("href"));
+        result.click();
+        browser.waiting().until(d -> link(d.getCurrentUrl()).equals("02-monitoring.html#fig-industry"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("mark.search-highlight")).isEmpty());
+        List<WebElement> marks = driver.findElements(By.cssSelector("mark.search-highlight"));
+        marks.forEach(mark -> assertEquals("医疗卫生", mark.getAttribute("textContent")));
+        assertTrue((Boolean) js("return document.querySelector('details[data-figure=\"fig-industry\"]').open"),
+                "the figure's numbers holding the words are open");
+        assertFalse(driver.getCurrentUrl().contains("h="), "the address is the page's own again: " + driver.getCurrentUrl());
+        assertTrue(layoutShift() < 0.1, "marking moves nothing");
+        browser.screenshot("search-marked-1280");
+    }
+
+    @Test
+    void aSearchPageWithoutResultsExplainsHowSearchWorks() {
+        open("search.html");
+        WebElement help = driver.findElement(By.id("search-help"));
+        assertTrue(help.isDisplayed());
+        assertTrue(help.getText().contains("怎样搜索") && help.getText().contains("图和表中的数据"), help.getText());
+        browser.screenshot("search-empty-1280");
+        open("search.html?q=" + URLEncoder.encode("量子纠缠", StandardCharsets.UTF_8));
+        browser.waiting().until(d -> d.findElement(By.id("search-page-status")).getText().contains("没有找到"));
+        assertTrue(driver.findElement(By.id("search-help")).isDisplayed(), "shown when nothing is found");
+        open("search.html?q=" + URLEncoder.encode("勒索", StandardCharsets.UTF_8));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#search-page-results a")).isEmpty());
+        assertFalse(driver.findElement(By.id("search-help")).isDisplayed(), "out of the way of results");
     }
 
     /** axe-core, reporting violations only, run in the page itself (the pages have no frames). */

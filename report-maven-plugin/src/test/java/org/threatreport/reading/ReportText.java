@@ -38,30 +38,48 @@ final class ReportText {
         cut("index.html", abstractText, passages);
         for (String page : chapterPages(site)) {
             Element article = Jsoup.parse(site.resolve(page).toFile(), "UTF-8").selectFirst("article.chapter").clone();
-            // what the layout adds around the chapter's own text: title, contents, download links, figure data
-            article.select("h1, nav, details, a[download], .chapter-formats").remove();
+            // what the layout adds around the chapter's own text: title, contents, download links, summaries
+            article.select("h1, nav, summary, a[download], .chapter-formats").remove();
             cut(page, article, passages);
         }
         return passages;
     }
 
+    /**
+     * The prose of each section, then each of its figures and tables: the caption first, then the
+     * numbers (a table cell's own, or those a figure shows under it).
+     */
     private static void cut(String page, Element body, List<Passage> into) {
         String link = page;
         StringBuilder text = new StringBuilder();
+        java.util.Map<String, StringBuilder> cells = new java.util.LinkedHashMap<>();
         for (Element child : body.children()) {
             if (child.is("h2[id], h3[id]")) {
-                if (!text.isEmpty()) {
-                    into.add(new Passage(link, text.toString()));
-                }
+                add(link, text, cells, page, into);
                 link = page + "#" + child.id();
                 text = new StringBuilder(child.text()).append('\n');
+                cells = new java.util.LinkedHashMap<>();
+            } else if (child.is("figure.figure, figure.table")) {
+                Element caption = child.selectFirst("figcaption");
+                StringBuilder cell = cells.computeIfAbsent(child.id(), id -> new StringBuilder());
+                cell.append(caption == null ? "" : caption.text()).append('\n');
+                child.select("table").forEach(table -> cell.append(table.text()).append('\n'));
+            } else if (child.is("details[data-figure]")) {
+                StringBuilder cell = cells.computeIfAbsent(child.attr("data-figure"), id -> new StringBuilder("\n"));
+                child.select("table").forEach(table -> cell.append(table.text()).append('\n'));
             } else {
                 text.append(child.text()).append('\n');
             }
         }
+        add(link, text, cells, page, into);
+    }
+
+    private static void add(String link, StringBuilder text, java.util.Map<String, StringBuilder> cells, String page,
+                            List<Passage> into) {
         if (!text.isEmpty()) {
             into.add(new Passage(link, text.toString()));
         }
+        cells.forEach((id, cell) -> into.add(new Passage(page + "#" + id, cell.toString())));
     }
 
     /** The links of the passages containing {@code query}, compared as search compares (case, full width). */

@@ -118,6 +118,29 @@ class VersionsInBrowserTest {
         return elements.stream().map(WebElement::getText).toList();
     }
 
+    @Test
+    void aDraftIsShownAsADraftWithItsNumberAndNeverAsSnapshot(@TempDir Path draftProject) throws Exception {
+        VersionedProject draft = new VersionedProject(draftProject);
+        draft.build("2018.0-SNAPSHOT");
+        String page = draft.siteRoot().resolve("2018.0-SNAPSHOT/index.html").toUri().toString();
+        for (Browser in : List.of(browser, withoutScripts)) {
+            in.driver.get(page);
+            String text = in.driver.findElement(By.tagName("body")).getText();
+            assertFalse(text.contains("SNAPSHOT"), text);
+            for (String where : List.of(".site-header .site-version", ".edition", ".site-footer")) {
+                assertTrue(in.driver.findElement(By.cssSelector(where)).getText().contains("版本 2018.0（草稿）"),
+                        where + ": " + in.driver.findElement(By.cssSelector(where)).getText());
+            }
+        }
+        browser.driver.get(page);
+        assertEquals(List.of("2018.0（草稿） (最新)"), texts(selector(browser.driver).getOptions()));
+        withoutScripts.driver.get(page);
+        assertEquals("2018.0（草稿）", withoutScripts.driver.findElement(By.cssSelector(".site-header .version-list a[aria-current]"))
+                .getText());
+        withoutScripts.driver.get(draft.siteRoot().resolve("versions.html").toUri().toString());
+        assertFalse(withoutScripts.driver.findElement(By.tagName("body")).getText().contains("SNAPSHOT"));
+    }
+
     @ParameterizedTest
     @EnumSource(Access.class)
     void everyPageHasASelectorOfEveryVersionWithTheLatestMarked(Access access) {

@@ -46,7 +46,7 @@ class PortableMarkdownTest {
     }
 
     @Test
-    void startsWithASmallFrontMatterAndTheChapterTitle() {
+    void startsWithASmallFrontMatterHoldingTheTitleWhichIsNotRepeated() {
         assertTrue(chapter.startsWith("""
                 ---
                 title: "Chapter 1 Golden sample"
@@ -55,9 +55,8 @@ class PortableMarkdownTest {
                 lang: "en"
                 ---
 
-                # Chapter 1 Golden sample
-
-                """), chapter);
+                In 2017,"""), chapter);
+        assertFalse(chapter.contains("# Chapter 1 Golden sample"), "pandoc prints the front matter's title once");
     }
 
     @Test
@@ -85,10 +84,23 @@ class PortableMarkdownTest {
     }
 
     @Test
-    void aFigureIsItsSvgWithItsCaptionAndLinksToItsPngAndNumbers() {
-        assertTrue(chapter.contains("](figures/fig-sectors.svg)\\\n**Figure 1** Incidents by sector, as a share of all"
-                + " incidents · [PNG](figures/fig-sectors.png) · [CSV](figures/fig-sectors.csv)\n"), chapter);
-        assertTrue(chapter.contains("![Column chart: Government 7 (50.0%)"), chapter);
+    void aFigureIsItsSvgAloneInItsParagraphWithItsCaptionAsItsTextThenLinksToItsPngAndNumbers() {
+        assertTrue(chapter.contains("\n\n![**Figure 1** Incidents by sector, as a share of all incidents]"
+                + "(figures/fig-sectors.svg \"Column chart: Government 7 (50.0%); Finance 4 (28.6%); Retail 2 (14.3%);"
+                + " R&D | *Labs* 1 (7.1%).\")\n\n[PNG](figures/fig-sectors.png) · [CSV](figures/fig-sectors.csv)\n"), chapter);
+    }
+
+    @Test
+    void withTheReportsAddressKnownLinksPointAtThePublishedVersionAndImagesStayBesideTheFile() {
+        PortableMarkdown published = new PortableMarkdown(fixture.report, fixture.cells, fixture.messages,
+                "https://reports.example.org/threat/1.0/");
+        String file = published.chapterFile(fixture.chapter("01-golden"));
+        assertTrue(file.contains("(figures/fig-sectors.svg \""), file);
+        assertTrue(file.contains("[PNG](https://reports.example.org/threat/1.0/figures/fig-sectors.png) · "
+                + "[CSV](https://reports.example.org/threat/1.0/figures/fig-sectors.csv)"), file);
+        assertTrue(file.contains("the next chapter has [Figure 4](https://reports.example.org/threat/1.0/02-other.html#fig-monthly)"),
+                file);
+        assertTrue(file.contains("· [CSV](https://reports.example.org/threat/1.0/figures/tbl-techniques.csv)"), file);
     }
 
     @Test
@@ -102,7 +114,7 @@ class PortableMarkdownTest {
                 """), chapter);
         String other = fixture.markdown.chapterFile(fixture.chapter("02-other"));
         assertTrue(other.contains("| R\\&D \\| \\*Labs\\* | 1 | 7.1% |"), other);
-        assertTrue(chapter.contains("; R\\&D \\| \\*Labs\\* 1 (7.1%).](figures/fig-sectors.svg)"), chapter);
+        assertTrue(chapter.contains("; R&D | *Labs* 1 (7.1%).\")"), "a title is text, not Markdown: " + chapter);
     }
 
     @Test

@@ -36,7 +36,8 @@
       var open = toggle.getAttribute("aria-expanded") !== "true";
       setOpen(open);
       if (open) {
-        var first = nav.querySelector("a");
+        // The contents first: the menu's versions come before them, but are not what it is opened for.
+        var first = nav.querySelector(".nav-chapters a") || nav.querySelector("a");
         if (first) { first.focus(); }
       }
     });

@@ -30,9 +30,22 @@
   var pageIn = function (entry) {
     return "../" + entry.version + "/" + (entry.pages.indexOf(page) >= 0 ? page : "index.html");
   };
-  var switcher = document.querySelector(".version-switcher");
-  var list = switcher && switcher.querySelector(".version-list");
-  if (list) {
+  var switchers = Array.prototype.slice.call(document.querySelectorAll(".version-switcher"));
+  var banner = document.getElementById("version-banner");
+  // A version as readers see it: a -SNAPSHOT one as a draft with its number, as the pages show it.
+  var draftNode = switchers[0] || banner;
+  var draft = draftNode && draftNode.getAttribute("data-draft");
+  var label = function (version) {
+    var suffix = "-SNAPSHOT";
+    return draft && version.length > suffix.length && version.slice(-suffix.length) === suffix
+      ? draft.replace("{0}", version.slice(0, -suffix.length)) : version;
+  };
+  // Each list of versions (in the header, and in the contents menu for phones) becomes a selector.
+  switchers.forEach(function (switcher) {
+    var list = switcher.querySelector(".version-list");
+    if (!list) {
+      return;
+    }
     var select = document.createElement("select");
     select.className = "version-select";
     select.setAttribute("aria-label", switcher.getAttribute("data-label"));
@@ -43,7 +56,7 @@
     choices.forEach(function (entry) {
       var option = document.createElement("option");
       option.value = pageIn(entry);
-      option.textContent = entry.version + (entry.aliases.indexOf("latest") >= 0
+      option.textContent = label(entry.version) + (entry.aliases.indexOf("latest") >= 0
         ? " (" + switcher.getAttribute("data-latest") + ")" : "");
       option.selected = entry.version === current;
       select.appendChild(option);
@@ -60,16 +73,15 @@
       link.className = "version-all-link";
       switcher.appendChild(link);
     }
-  }
+  });
   var latest = versions[0];
-  var banner = document.getElementById("version-banner");
   var own = byVersion[current];
   if (banner && own && latest.version !== current) {
     // What changed: the corrections log of the newest version of this edition, else of the latest.
     var revision = versions.filter(function (entry) { return entry.edition === own.edition; })[0];
     var changes = revision && revision.version !== current ? revision : latest;
     var text = banner.getAttribute("data-outdated")
-      .replace("{0}", current).replace("{1}", own.date).replace("{2}", latest.version);
+      .replace("{0}", label(current)).replace("{1}", own.date).replace("{2}", label(latest.version));
     var paragraph = document.createElement("p");
     paragraph.appendChild(document.createTextNode(text + " "));
     var same = document.createElement("a");

@@ -125,48 +125,63 @@
     return normalize(query).split(/[ \t\n\x0B\f\r]+/).filter(Boolean);
   }
 
-  // Passages holding every term of every part of the query, kept if their heading or text contains
-  // every part; best first (occurrences, a heading counting more), then in reading order.
-  // As org.threatreport.site.SearchIndex#find.
+  // The passages that contain a word of the query, ranked: those with every word before those with
+  // some; then prose before the figures' and tables' data; then by occurrences (a heading counting
+  // more); then in reading order. A passage holding every term of a word is a candidate, kept if its
+  // heading or text contains the word itself. As org.threatreport.site.SearchIndex#find.
   function search(prepared, query) {
     var parts = split(query);
     var count = prepared.raw.passages.length;
-    var hits = null;
+    var candidates = new Uint8Array(count);
     parts.forEach(function (part) {
+      var ofPart = null;
       tokens(part).forEach(function (term) {
         var passages = isCjk(term.codePointAt(0)) ? prepared.raw.terms[term] || [] : prefixed(prepared, term);
         var seen = new Uint8Array(count);
         passages.forEach(function (p) { seen[p] = 1; });
-        hits = hits === null ? seen : hits.map(function (v, p) { return v & seen[p]; });
+        ofPart = ofPart === null ? seen : ofPart.map(function (v, p) { return v & seen[p]; });
       });
+      if (ofPart !== null) {
+        for (var p = 0; p < count; p++) { candidates[p] |= ofPart[p]; }
+      }
     });
     var results = [];
-    if (hits === null) { return results; }
     for (var p = 0; p < count; p++) {
-      if (!hits[p]) { continue; }
+      if (!candidates[p]) { continue; }
       var haystack = prepared.haystacks[p];
-      if (!parts.every(function (part) { return haystack.indexOf(part) >= 0; })) { continue; }
       var passage = prepared.raw.passages[p];
       var headingLength = passage[2].length;
+      var matched = [];
       var score = 0;
       parts.forEach(function (part) {
+        var contains = false;
         for (var at = haystack.indexOf(part); at >= 0; at = haystack.indexOf(part, at + part.length)) {
+          contains = true;
           score += at < headingLength ? 5 : 1;
         }
+        if (contains) { matched.push(part); }
       });
-      results.push({ passage: p, score: score });
+      if (matched.length) {
+        results.push({ passage: p, all: matched.length === parts.length, data: passage[5] === 1, score: score,
+          matched: matched });
+      }
     }
-    results.sort(function (a, b) { return b.score - a.score || a.passage - b.passage; });
+    results.sort(function (a, b) {
+      return (b.all - a.all) || (a.data - b.data) || (b.score - a.score) || (a.passage - b.passage);
+    });
     return results.map(function (result) {
       var passage = prepared.raw.passages[result.passage];
       var page = prepared.raw.pages[passage[0]];
       return {
-        href: page[0] + (passage[1] ? "#" + passage[1] : ""),
+        // The page opens with the words marked (?h=), at the section or figure found.
+        href: page[0] + "?h=" + encodeURIComponent(query.trim()) + (passage[1] ? "#" + passage[1] : ""),
         page: page[1],
         section: passage[2],
         text: passage[3],
         parent: passage[4] || "",
-        parts: parts
+        data: result.data,
+        all: result.all,
+        parts: result.matched
       };
     });
   }
@@ -227,7 +242,7 @@
 
   function item(result) {
     var li = document.createElement("li");
-    li.className = "search-result";
+    li.className = "search-result" + (result.data ? " search-result-data" : "");
     var link = document.createElement("a");
     link.href = result.href;
     var where = document.createElement("span");
@@ -370,10 +385,12 @@
   }
 
   // ---- search.html: every result of ?q= ----
+  // The page loads search-index.js itself, before this script: the results are there at the first paint.
   if (pageList) {
     var query = new URLSearchParams(window.location.search).get("q") || "";
     if (input) { input.value = query; }
     var heading = document.getElementById("search-page-status");
+    var help = document.getElementById("search-help");
     if (query.trim()) {
       heading.textContent = say("js.search.loading");
       load(function (prepared) {
@@ -381,9 +398,64 @@
         render(pageList, results, results.length);
         heading.textContent = results.length ? say("js.search.for", query) + " · " + counted(results.length)
           : say("js.search.none", query);
+        // How search works stays in view when it found nothing.
+        if (help && results.length) { help.hidden = true; }
       });
     }
   }
 
-  window.ReportSearch = { normalize: normalize, tokens: tokens, load: load, search: search };
+  // ---- The page reached from a result: the words searched for, marked ----
+  // As Material for MkDocs does: a result's link carries the query as ?h=; every occurrence of its
+  // words in the page's text is marked, and a figure's collapsed numbers holding one are opened. Done
+  // while the page is read in, so nothing moves afterwards.
+  function highlight(words) {
+    var main = document.getElementById("main");
+    if (!main || !words.length) { return; }
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var parent = node.parentNode;
+        return parent.closest("script, style, mark, .heading-anchor, .search-page, nav") ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) { nodes.push(node); }
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var found = ranges(normalize(text), words, 0, text.length);
+      if (!found.length) { return; }
+      var fragment = document.createDocumentFragment();
+      var at = 0;
+      found.forEach(function (range) {
+        fragment.appendChild(document.createTextNode(text.slice(at, range[0])));
+        var mark = document.createElement("mark");
+        mark.className = "search-highlight";
+        mark.textContent = text.slice(range[0], range[1]);
+        fragment.appendChild(mark);
+        at = range[1];
+      });
+      fragment.appendChild(document.createTextNode(text.slice(at)));
+      // The numbers of the figure reached, when they hold the words, are shown.
+      var details = node.parentNode.closest("details[data-figure]");
+      if (details && window.location.hash && decodeURIComponent(window.location.hash.slice(1)) ===
+          details.getAttribute("data-figure")) {
+        details.open = true;
+      }
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  var marked = params.get("h");
+  if (marked && !pageList) {
+    highlight(split(marked));
+    // The address goes back to the page's own, so that a link copied from it carries no search.
+    params.delete("h");
+    var rest = params.toString();
+    try {
+      history.replaceState(history.state, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    } catch (e) { /* some browsers refuse it for file:// pages: the marks stay all the same */ }
+  }
+
+  window.ReportSearch = { normalize: normalize, tokens: tokens, load: load, search: search, highlight: highlight };
 })();
