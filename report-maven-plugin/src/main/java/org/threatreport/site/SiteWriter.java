@@ -27,6 +27,7 @@ import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
 import org.threatreport.render.TemplateProblems;
 import org.threatreport.render.TemplateSet;
+import org.threatreport.render.WholeReport;
 
 /**
  * Lays out the pages of one version of the report with the site template's layouts, and collects
@@ -278,7 +279,7 @@ public final class SiteWriter {
         }
         chapters.forEach(chapter -> parts.add(WholeReport.Part.of(chapter)));
         Map<String, Object> whole = new HashMap<>(common);
-        whole.put("sections", WholeReport.sections(parts, Reading.LAYOUT_IDS));
+        whole.put("sections", WholeReport.sections(parts, Reading.LAYOUT_IDS, 1));
         whole.put("currentPage", Reading.WHOLE_PAGE);
         files.put(Reading.WHOLE_PAGE, layout("all.ftlh", whole));
 
