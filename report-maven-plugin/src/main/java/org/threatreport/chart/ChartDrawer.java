@@ -19,6 +19,11 @@ public final class ChartDrawer {
         this.font = font.font().deriveFont(Font.PLAIN, theme.fontSize());
     }
 
+    /** The font the labels are measured and drawn with. */
+    public ChartFont font() {
+        return chartFont;
+    }
+
     /**
      * The chart laid out once, to be written in either format or both: laying out (XChart's drawing,
      * read back as text and marks) costs as much as writing the SVG and the PNG together.

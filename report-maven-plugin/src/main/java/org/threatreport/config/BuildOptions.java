@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param siteUrl       where readers reach the site root once published ({@code https://…/reports/}), or
  *                      empty when not known: addresses that must be absolute (the sitemap, canonical and
  *                      Open Graph links) need it
+ * @param pdf           whether the build also writes the report as one PDF ({@code report.pdf})
  */
 public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                            Path outputDir, Path cacheDir, String version, Optional<Path> chartFont,
-                           Optional<URI> siteUrl) {
+                           Optional<URI> siteUrl, boolean pdf) {
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
@@ -56,19 +57,26 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
         }
     }
 
-    /** Options for a site whose address is not known. */
+    /** Options for a site whose address is not known, without the PDF. */
     public BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                         Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
-        this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty());
+        this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty(),
+                false);
     }
 
     /** The same options with the site's address set. */
     public BuildOptions withSiteUrl(URI url) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                Optional.of(url));
+                Optional.of(url), pdf);
     }
 
-    /** The conventional layout of a report project rooted at {@code projectDir}. */
+    /** The same options with the PDF made or not. */
+    public BuildOptions withPdf(boolean makePdf) {
+        return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
+                siteUrl, makePdf);
+    }
+
+    /** The conventional layout of a report project rooted at {@code projectDir}, without the PDF. */
     public static BuildOptions conventional(Path projectDir, String version) {
         return new BuildOptions(projectDir, projectDir.resolve("content"), projectDir.resolve("data"),
                 projectDir.resolve("site-template"), projectDir.resolve("target/report-site"),

@@ -40,6 +40,7 @@ import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
 import org.threatreport.notebook.NotebookBuilder;
+import org.threatreport.pdf.PdfEdition;
 import org.threatreport.render.ChapterRenderer;
 import org.threatreport.render.Engines;
 import org.threatreport.render.FigureFiles;
@@ -129,9 +130,9 @@ public final class ReportBuild {
             }
             // Figures need only the cells' numbers: they are drawn while the chapters render. Choosing
             // the font starts Java's font system, a few hundred milliseconds in a fresh JVM: also then.
-            Stages.Background<Map<String, byte[]>> drawing = stages.start("figures",
+            Stages.Background<DrawnFigures> drawing = stages.start("figures",
                     () -> drawAll(workers, figureFiles(templates, messages, project.cells().values()), project.cells()),
-                    f -> "Drew " + project.figureCount() + " figures (" + f.size() + " files)");
+                    f -> "Drew " + project.figureCount() + " figures (" + f.files().size() + " files)");
             List<RenderedChapter> rendered;
             try {
                 rendered = stages.run("render", () -> Parallel.map(workers, pages, renderer::render),
@@ -143,17 +144,37 @@ public final class ReportBuild {
             List<RenderedChapter> chapters = rendered.subList(0, report.chapters().size());
             RenderedChapter abstractPage = report.abstractPage() == null ? null : rendered.get(report.chapters().size());
             RenderedChapter corrections = correctionsText == null ? null : rendered.get(rendered.size() - 1);
-            Map<String, byte[]> figureFiles = drawing.await();
-            PortableMarkdown portable = new PortableMarkdown(report, project.cells(), messages);
-            Map<String, byte[]> markdownFiles = stages.run("markdown",
-                    () -> markdown(workers, portable, abstractPage, chapters),
-                    f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown");
-            NotebookBuilder notebooks = new NotebookBuilder(report, project.data(), project.cells(), portable, messages);
-            Map<String, byte[]> notebookFiles = stages.run("notebooks", () -> notebooks(workers, notebooks, chapters,
-                    figureFiles), f -> "Built " + f.size() + " notebooks");
+            DrawnFigures drawn = drawing.await();
+            Map<String, byte[]> figureFiles = drawn.files();
+            // ---- The PDF edition: laid out on a thread of its own while the Markdown and the notebooks are made.
+            Stages.Background<PdfEdition.Made> pdf = !options.pdf() ? null : stages.start("pdf",
+                    () -> new PdfEdition(engines, templates, messages, drawn.chartFont()).write(report, abstractPage,
+                            chapters, project.cells(), figureFiles, versionUrl()),
+                    made -> "Wrote " + PdfEdition.FILE + " (" + made.pages() + " pages, " + made.bytes().length / 1024
+                            + " KB, font " + made.font() + made.note().map(n -> "; " + n).orElse("") + ")");
             Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles);
-            chapterFiles.putAll(markdownFiles);
-            chapterFiles.putAll(notebookFiles);
+            try {
+                PortableMarkdown portable = new PortableMarkdown(report, project.cells(), messages);
+                Map<String, byte[]> markdownFiles = stages.run("markdown",
+                        () -> markdown(workers, portable, abstractPage, chapters),
+                        f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown");
+                NotebookBuilder notebooks = new NotebookBuilder(report, project.data(), project.cells(), portable, messages);
+                Map<String, byte[]> notebookFiles = stages.run("notebooks", () -> notebooks(workers, notebooks, chapters,
+                        figureFiles), f -> "Built " + f.size() + " notebooks");
+                chapterFiles.putAll(markdownFiles);
+                chapterFiles.putAll(notebookFiles);
+            } catch (Exception e) {
+                if (pdf != null) {
+                    pdf.settle();
+                }
+                throw e;
+            }
+            if (pdf != null) {
+                PdfEdition.Made made = pdf.await();
+                made.warnings().forEach(warning -> log.debug("PDF: " + warning));
+                chapterFiles.put(PdfEdition.FILE, made.bytes());
+            }
+            // ---- end of the PDF edition
             Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(), String.valueOf(info.year()));
             SiteWriter site = new SiteWriter(engines, templates, messages, revision.withCorrections(corrections));
             options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
@@ -269,10 +290,22 @@ public final class ReportBuild {
         return files;
     }
 
-    private static Map<String, byte[]> drawAll(ExecutorService workers, FigureFiles figures, Map<String, CellData> cells)
+    /** Every cell's files, and the font their labels are drawn with. */
+    private record DrawnFigures(ChartFont chartFont, Map<String, byte[]> files) {
+    }
+
+    private static DrawnFigures drawAll(ExecutorService workers, FigureFiles figures, Map<String, CellData> cells)
             throws Exception {
         Map<String, byte[]> files = new TreeMap<>();
         Parallel.map(workers, new ArrayList<>(cells.values()), figures::files).forEach(files::putAll);
-        return files;
+        return new DrawnFigures(figures.chartFont(), files);
+    }
+
+    /** Where the version being built is published ({@code https://…/2017/}), when the site's address is known. */
+    private java.util.Optional<String> versionUrl() {
+        return options.siteUrl().map(url -> {
+            String root = url.toString();
+            return (root.endsWith("/") ? root : root + "/") + options.version() + "/";
+        });
     }
 }

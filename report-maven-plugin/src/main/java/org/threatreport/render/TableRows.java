@@ -7,7 +7,7 @@ import org.threatreport.aggregate.CellData;
 /** A cell's numbers as table rows for the layouts: a label, then count and share per series. */
 public record TableRows(List<String> header, List<List<String>> rows) {
 
-    static TableRows of(CellData data, Messages messages) {
+    public static TableRows of(CellData data, Messages messages) {
         List<String> header = new ArrayList<>();
         header.add(data.what());
         boolean single = data.series().size() == 1;

@@ -113,6 +113,12 @@ public final class SiteRoot {
                 html.append(" · <a href=\"").append(version).append("/corrections.html\">")
                         .append(Html.escape(messages.get("version.whatChanged"))).append("</a>");
             }
+            for (String document : entry.documents()) {
+                if (document.endsWith(".pdf")) {
+                    html.append(" · <a href=\"").append(version).append('/').append(Html.escape(document)).append("\">")
+                            .append(Html.escape(messages.get("download.pdf"))).append("</a>");
+                }
+            }
             html.append("</li>\n");
         }
         return html.append("</ul>\n</main>\n</body>\n</html>\n").toString();

@@ -22,6 +22,7 @@ import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.render.Engines;
 import org.threatreport.notebook.NotebookBuilder;
+import org.threatreport.pdf.PdfEdition;
 import org.threatreport.render.Messages;
 import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
@@ -96,8 +97,11 @@ public final class SiteWriter {
         }
         List<PageLink> links = chapters.stream().map(c -> new PageLink(c.chapter().fullTitle(),
                 c.chapter().pageName(), c.headings().stream().filter(h -> h.level() == 2).toList())).toList();
+        Download pdf = files.containsKey(PdfEdition.FILE) ? new Download(messages.get("download.pdf"), PdfEdition.FILE)
+                : null;
         VersionManifest manifest = VersionHistory.manifest(report, abstractPage, chapters, revision.correctionsText(),
-                messages.get("corrections.title"));
+                messages.get("corrections.title"), pdf == null ? List.of()
+                        : List.of(new VersionManifest.PageRef(PdfEdition.FILE, messages.get("download.pdfReport"))));
         versions = revision.known().with(manifest.entry());
         Map<String, Object> common = new HashMap<>();
         common.put("report", report.info());
@@ -106,6 +110,8 @@ public final class SiteWriter {
         common.put("downloads", downloads);
         common.putAll(Reading.model(report, abstractPage, messages, versionUrl));
         common.put("documents", documents(chapters, files));
+        common.put("pdf", pdf);
+        common.put("pdfFileName", pdf == null ? null : downloadName(report.info()));
         return new VersionLayout(abstractPage, chapters, files, links, navigation(links), manifest,
                 java.util.Collections.unmodifiableMap(common));
     }
@@ -229,9 +235,12 @@ public final class SiteWriter {
         return new SimpleSequence(wrapped, wrapper);
     }
 
-    /** The whole report as Markdown and each chapter's notebook, as far as the build made them. */
+    /** The whole report as PDF and Markdown and each chapter's notebook, as far as the build made them. */
     private List<Download> documents(List<RenderedChapter> chapters, Map<String, byte[]> files) {
         List<Download> documents = new ArrayList<>();
+        if (files.containsKey(PdfEdition.FILE)) {
+            documents.add(new Download(messages.get("download.pdfReport"), PdfEdition.FILE));
+        }
         if (files.containsKey(PortableMarkdown.REPORT_FILE)) {
             documents.add(new Download(messages.get("download.report"), PortableMarkdown.REPORT_FILE));
         }
@@ -242,6 +251,15 @@ public final class SiteWriter {
             }
         }
         return documents;
+    }
+
+    /**
+     * The name a browser saves the PDF under ({@code 2017 年网络安全应急响应分析报告 2017.1.pdf}): the file
+     * itself is {@code report.pdf} in every version, but a mailed or archived copy should say what it is.
+     */
+    private static String downloadName(ReportInfo info) {
+        return (info.title() + " " + info.version()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]+", " ")
+                .replaceAll("\\s+", " ").strip() + ".pdf";
     }
 
     /** A chapter's page links to the same chapter as Markdown and as a notebook. */

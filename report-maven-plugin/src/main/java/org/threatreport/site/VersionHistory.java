@@ -21,9 +21,13 @@ public final class VersionHistory {
     private VersionHistory() {
     }
 
-    /** @param correctionsTitle the corrections page's title when {@code content/corrections.md} gives none */
+    /**
+     * @param correctionsTitle the corrections page's title when {@code content/corrections.md} gives none
+     * @param documents        the whole report in other forms the version offers (the PDF)
+     */
     public static VersionManifest manifest(Report report, RenderedChapter abstractPage, List<RenderedChapter> chapters,
-                                           RenderedChapter correctionsText, String correctionsTitle) {
+                                           RenderedChapter correctionsText, String correctionsTitle,
+                                           List<VersionManifest.PageRef> documents) {
         List<VersionManifest.PageRef> pages = new ArrayList<>();
         List<InlineValue> values = new ArrayList<>();
         pages.add(new VersionManifest.PageRef("index.html", report.info().title()));
@@ -47,7 +51,7 @@ public final class VersionHistory {
         cells.sort(java.util.Comparator.comparing((VersionManifest.CellRef c) -> pageIndex(pages, c.page()))
                 .thenComparing(c -> number(c.label())).thenComparing(VersionManifest.CellRef::id));
         return new VersionManifest(report.info().version(), String.valueOf(report.info().year()), report.info().title(),
-                report.info().date().toString(), report.info().language(), pages, cells, values);
+                report.info().date().toString(), report.info().language(), pages, cells, values, documents);
     }
 
     private static int pageIndex(List<VersionManifest.PageRef> pages, String href) {

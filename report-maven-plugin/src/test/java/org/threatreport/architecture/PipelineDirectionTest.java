@@ -17,7 +17,7 @@ class PipelineDirectionTest {
 
     /** The stages in pipeline order. */
     static final List<String> STAGES = List.of("diagnostic", "config", "data", "model", "aggregate", "chart",
-            "render", "notebook", "site", "publish", "pipeline", "check", "preview", "mojo");
+            "render", "notebook", "pdf", "site", "publish", "pipeline", "check", "preview", "mojo");
 
     static JavaClasses classes;
 
