@@ -5,10 +5,12 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 
 /**
@@ -32,15 +34,18 @@ final class BookDocument {
 
     /**
      * @param html       the layout's output
+     * @param files      the figures' files, by path in the version folder: an image of a figure's SVG becomes
+     *                   the SVG itself, drawn as the page's own vector graphics
      * @param dataIds    the appendix's id of each figure's numbers, by the figure's id
      * @param dataTitles what a link to a figure's numbers says, by the figure's id
      * @param versionUrl where the version is published ({@code https://…/2017/}), to which links to its other
      *                   files point; empty when not known
      */
-    static BookDocument of(String html, Map<String, String> dataIds, Map<String, String> dataTitles,
-                           Optional<String> versionUrl) {
+    static BookDocument of(String html, Map<String, byte[]> files, Map<String, String> dataIds,
+                           Map<String, String> dataTitles, Optional<String> versionUrl) {
         BookDocument book = new BookDocument(Jsoup.parse(html));
         book.removeScreenParts();
+        book.inlineFigures(files);
         book.linkFiguresToTheirNumbers(dataIds, dataTitles);
         book.fixLinks(versionUrl);
         book.addOutline();
@@ -63,6 +68,27 @@ final class BookDocument {
             }
         }
         html.select("a.figure-image").unwrap();
+    }
+
+    /**
+     * Each {@code <img>} of a figure's SVG becomes that {@code <svg>} element, its alt text kept: the
+     * page draws it (see {@link FigureDrawer}) without loading and parsing a file of its own.
+     */
+    private void inlineFigures(Map<String, byte[]> files) {
+        for (Element img : html.select("img[src$=.svg]")) {
+            byte[] svg = files.get(img.attr("src"));
+            if (svg == null) {
+                continue;
+            }
+            Element drawing = Jsoup.parse(new String(svg, StandardCharsets.UTF_8), "", Parser.xmlParser())
+                    .selectFirst("svg");
+            if (drawing == null) {
+                continue;
+            }
+            drawing.attr("alt", img.attr("alt")).attr("class", (img.className() + " chart").strip())
+                    .attr("role", "img");
+            img.replaceWith(drawing);
+        }
     }
 
     private void linkFiguresToTheirNumbers(Map<String, String> dataIds, Map<String, String> dataTitles) {

@@ -6,33 +6,45 @@ import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.extend.SVGDrawer;
 import com.openhtmltopdf.layout.SharedContext;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.RenderingContext;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.Rectangle;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Shape;
-import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.PathIterator;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
 import org.w3c.dom.Element;
 
 /**
- * Draws the figures' SVG (read by {@link SvgFigure}) on the PDF's pages as vector graphics. Labels
- * stay text: they are drawn in the PDF's own font, which the page's Java2D maps back to the embedded
- * font, and anchored with that font's measures.
+ * Draws the figures' SVG (read by {@link SvgFigure}) on the PDF's pages as vector graphics, each a form
+ * of PDF drawing operations: paths filled and stroked, clips, and the labels as text in the PDF's own
+ * font (the same embedded subset as the body text), anchored with that font's widths.
  */
 final class FigureDrawer implements SVGDrawer {
 
-    /** Measured without hinting, as the PDF draws them. */
-    private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
+    /** CSS pixels to PDF points. */
+    private static final float POINTS_PER_PIXEL = 72f / 96f;
 
-    private final Font font;
+    private final PDFont font;
+    private final PDFont bold;
 
-    /** @param font the PDF's font as Java2D knows it (any size) */
-    FigureDrawer(Font font) {
+    /** @param bold the bold face, or {@code font} again when there is none */
+    FigureDrawer(PDFont font, PDFont bold) {
         this.font = font;
+        this.bold = bold;
     }
 
     @Override
@@ -79,62 +91,145 @@ final class FigureDrawer implements SVGDrawer {
 
         @Override
         public void drawSVG(OutputDevice device, RenderingContext context, double x, double y) {
-            Rectangle content = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), context);
-            double width = content.width / dotsPerPixel;
-            double height = content.height / dotsPerPixel;
-            double scale = Math.min(width / figure.width(), height / figure.height());
-            device.drawWithGraphics((float) x, (float) y, (float) width, (float) height, g -> {
-                g.translate((width - figure.width() * scale) / 2, (height - figure.height() * scale) / 2);
-                g.scale(scale, scale);
-                paint(g);
-            });
+            PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
+            try {
+                PDFormXObject form = form(pdf.getWriter());
+                pdf.drawPdfAsImage(form, box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), context),
+                        getIntrinsicWidth(), getIntrinsicHeight());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
-        private void paint(Graphics2D g) {
-            for (SvgFigure.Op op : figure.ops()) {
-                if (op instanceof SvgFigure.Fill fill) {
-                    Shape clip = clip(g, fill.clip());
-                    g.setColor(fill.color());
-                    g.fill(fill.shape());
-                    g.setClip(clip);
-                } else if (op instanceof SvgFigure.Stroke stroke) {
-                    Shape clip = clip(g, stroke.clip());
-                    g.setColor(stroke.color());
-                    g.setStroke(stroke.stroke());
-                    g.draw(stroke.shape());
-                    g.setClip(clip);
-                } else if (op instanceof SvgFigure.Label label) {
-                    label(g, label);
+        /** The figure in points, its top left corner at the form's top left. */
+        private PDFormXObject form(PDDocument document) throws IOException {
+            float width = (float) figure.width() * POINTS_PER_PIXEL;
+            float height = (float) figure.height() * POINTS_PER_PIXEL;
+            PDFormXObject form = new PDFormXObject(document);
+            form.setBBox(new PDRectangle(width, height));
+            form.setResources(new PDResources());
+            try (PDFormContentStream out = new PDFormContentStream(form)) {
+                // SVG's user space: pixels, y down.
+                out.transform(new Matrix(POINTS_PER_PIXEL, 0, 0, -POINTS_PER_PIXEL, 0, height));
+                for (SvgFigure.Op op : figure.ops()) {
+                    if (op instanceof SvgFigure.Fill fill) {
+                        shape(out, fill.shape(), fill.clip(), fill.color(), null);
+                    } else if (op instanceof SvgFigure.Stroke stroke) {
+                        shape(out, stroke.shape(), stroke.clip(), stroke.color(), stroke.stroke());
+                    } else if (op instanceof SvgFigure.Label label) {
+                        label(out, label);
+                    }
                 }
             }
+            return form;
         }
+    }
 
-        /** Sets {@code clip} (if any) and returns the clip to restore. */
-        private Shape clip(Graphics2D g, Shape clip) {
-            Shape before = g.getClip();
-            if (clip != null) {
-                g.clip(clip);
+    /** Fills {@code shape}, or strokes it with {@code stroke}, inside {@code clip} (may be null). */
+    private static void shape(PDFormContentStream out, Shape shape, Shape clip, Color color, BasicStroke stroke)
+            throws IOException {
+        out.saveGraphicsState();
+        if (clip != null) {
+            path(out, clip);
+            out.clip();
+        }
+        alpha(out, color, stroke != null);
+        if (stroke == null) {
+            out.setNonStrokingColor(color);
+            path(out, shape);
+            if (shape.getPathIterator(null).getWindingRule() == PathIterator.WIND_EVEN_ODD) {
+                out.fillEvenOdd();
+            } else {
+                out.fill();
             }
-            return before;
-        }
-
-        private void label(Graphics2D g, SvgFigure.Label label) {
-            Font sized = font.deriveFont(label.bold() ? Font.BOLD : Font.PLAIN, (float) label.size());
-            double advance = sized.getStringBounds(label.text(), MEASURE).getWidth();
-            double shift = switch (label.anchor()) {
-                case "middle" -> -advance / 2;
-                case "end" -> -advance;
+        } else {
+            out.setStrokingColor(color);
+            out.setLineWidth(stroke.getLineWidth());
+            out.setLineCapStyle(switch (stroke.getEndCap()) {
+                case BasicStroke.CAP_ROUND -> 1;
+                case BasicStroke.CAP_SQUARE -> 2;
                 default -> 0;
-            };
-            AffineTransform before = g.getTransform();
-            g.translate(label.x(), label.y());
-            if (label.rotation() != 0) {
-                g.rotate(Math.toRadians(label.rotation()));
+            });
+            out.setLineJoinStyle(switch (stroke.getLineJoin()) {
+                case BasicStroke.JOIN_ROUND -> 1;
+                case BasicStroke.JOIN_BEVEL -> 2;
+                default -> 0;
+            });
+            if (stroke.getDashArray() != null) {
+                out.setLineDashPattern(stroke.getDashArray(), stroke.getDashPhase());
             }
-            g.setFont(sized);
-            g.setColor(label.color());
-            g.drawString(label.text(), (float) shift, 0f);
-            g.setTransform(before);
+            path(out, shape);
+            out.stroke();
         }
+        out.restoreGraphicsState();
+    }
+
+    private static void alpha(PDFormContentStream out, Color color, boolean stroking) throws IOException {
+        if (color.getAlpha() == 255) {
+            return;
+        }
+        PDExtendedGraphicsState state = new PDExtendedGraphicsState();
+        if (stroking) {
+            state.setStrokingAlphaConstant(color.getAlpha() / 255f);
+        } else {
+            state.setNonStrokingAlphaConstant(color.getAlpha() / 255f);
+        }
+        out.setGraphicsStateParameters(state);
+    }
+
+    private static void path(PDFormContentStream out, Shape shape) throws IOException {
+        float[] c = new float[6];
+        float x = 0;
+        float y = 0;
+        for (PathIterator it = shape.getPathIterator(null); !it.isDone(); it.next()) {
+            switch (it.currentSegment(c)) {
+                case PathIterator.SEG_MOVETO -> {
+                    out.moveTo(c[0], c[1]);
+                    x = c[0];
+                    y = c[1];
+                }
+                case PathIterator.SEG_LINETO -> {
+                    out.lineTo(c[0], c[1]);
+                    x = c[0];
+                    y = c[1];
+                }
+                case PathIterator.SEG_QUADTO -> { // PDF has cubic curves only: the same curve, raised a degree
+                    out.curveTo(x + 2f / 3 * (c[0] - x), y + 2f / 3 * (c[1] - y), c[2] + 2f / 3 * (c[0] - c[2]),
+                            c[3] + 2f / 3 * (c[1] - c[3]), c[2], c[3]);
+                    x = c[2];
+                    y = c[3];
+                }
+                case PathIterator.SEG_CUBICTO -> {
+                    out.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
+                    x = c[4];
+                    y = c[5];
+                }
+                default -> out.closePath();
+            }
+        }
+    }
+
+    private void label(PDFormContentStream out, SvgFigure.Label label) throws IOException {
+        PDFont face = label.bold() ? bold : font;
+        float size = (float) label.size();
+        float advance = face.getStringWidth(label.text()) / 1000f * size;
+        float shift = switch (label.anchor()) {
+            case "middle" -> -advance / 2;
+            case "end" -> -advance;
+            default -> 0;
+        };
+        AffineTransform at = AffineTransform.getTranslateInstance(label.x(), label.y());
+        at.rotate(Math.toRadians(label.rotation()));
+        at.translate(shift, 0);
+        at.scale(1, -1); // text upright in the y-down user space
+        out.saveGraphicsState();
+        alpha(out, label.color(), false);
+        out.setNonStrokingColor(label.color());
+        out.beginText();
+        out.setFont(face, size);
+        out.setTextMatrix(new Matrix(at));
+        out.showText(label.text());
+        out.endText();
+        out.restoreGraphicsState();
     }
 }

@@ -187,7 +187,7 @@ public final class PdfEdition {
         model.put("figureData", numbers);
         model.put("coverImage", cover());
         model.put("stylesheet", stylesheet(info));
-        BookDocument book = BookDocument.of(layout(model), dataIds, dataTitles,
+        BookDocument book = BookDocument.of(layout(model), figureFiles, dataIds, dataTitles,
                 versionUrl.map(u -> u.endsWith("/") ? u : u + "/"));
         PdfFont font = chooseFont(book.texts(sources.keySet()), sources);
         return render(book, info, font, figureFiles);
@@ -299,7 +299,7 @@ public final class PdfEdition {
                     builder.useFont(new PDFontSupplier(fonts.bold().get()), family, 700, FontStyle.NORMAL, false);
                 }
             }
-            builder.useSVGDrawer(new FigureDrawer(font.java2d()));
+            builder.useSVGDrawer(new FigureDrawer(fonts.regular(), fonts.bold().orElse(fonts.regular())));
             ReportResources resources = new ReportResources(figureFiles, templates);
             builder.useUriResolver(resources);
             builder.useProtocolsStreamImplementation(resources, ReportResources.SCHEME);
@@ -325,14 +325,9 @@ public final class PdfEdition {
         }
     }
 
-    /** The stylesheets name the font by {@link #FONT_FAMILY}; figure labels by the family Java2D gives it. */
+    /** The stylesheets name the font by {@link #FONT_FAMILY}, or by its own family. */
     private static Set<String> families(PdfFont font) {
-        Set<String> families = new LinkedHashSet<>();
-        families.add(FONT_FAMILY);
-        families.add(font.family());
-        families.add(font.java2d().getFamily());
-        families.add(font.java2d().getFamily(Locale.ENGLISH));
-        return families;
+        return new LinkedHashSet<>(List.of(FONT_FAMILY, font.family()));
     }
 
     /** Logs nothing: the layout engine's messages reach the build as diagnostics. */

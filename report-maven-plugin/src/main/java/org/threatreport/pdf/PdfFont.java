@@ -30,7 +30,7 @@ import org.threatreport.chart.ChartFonts;
  *
  * @param regular the face of body text and figure labels
  * @param bold    a bold face of the same family, or empty (bold text is then drawn thicker)
- * @param java2d  the regular face as Java2D knows it, for measuring figure labels
+ * @param java2d  the regular face as Java2D knows it, to check that it has every character of the text
  * @param note    why this is not the charts' font, or empty
  */
 record PdfFont(FontFiles.Face regular, Optional<FontFiles.Face> bold, Font java2d, Optional<String> note) {

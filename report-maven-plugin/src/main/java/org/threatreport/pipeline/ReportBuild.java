@@ -146,13 +146,12 @@ public final class ReportBuild {
             RenderedChapter corrections = correctionsText == null ? null : rendered.get(rendered.size() - 1);
             DrawnFigures drawn = drawing.await();
             Map<String, byte[]> figureFiles = drawn.files();
-            // ---- The PDF edition: laid out on a thread of its own while the Markdown and the notebooks are made.
+            // The PDF edition (report.pdf) is laid out on a thread of its own while the rest of the version is made.
             Stages.Background<PdfEdition.Made> pdf = !options.pdf() ? null : stages.start("pdf",
                     () -> new PdfEdition(engines, templates, messages, drawn.chartFont()).write(report, abstractPage,
                             chapters, project.cells(), figureFiles, versionUrl()),
                     made -> "Wrote " + PdfEdition.FILE + " (" + made.pages() + " pages, " + made.bytes().length / 1024
                             + " KB, font " + made.font() + made.note().map(n -> "; " + n).orElse("") + ")");
-            Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles);
             try {
                 PortableMarkdown portable = new PortableMarkdown(report, project.cells(), messages);
                 Map<String, byte[]> markdownFiles = stages.run("markdown",
@@ -161,33 +160,36 @@ public final class ReportBuild {
                 NotebookBuilder notebooks = new NotebookBuilder(report, project.data(), project.cells(), portable, messages);
                 Map<String, byte[]> notebookFiles = stages.run("notebooks", () -> notebooks(workers, notebooks, chapters,
                         figureFiles), f -> "Built " + f.size() + " notebooks");
+                Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles);
                 chapterFiles.putAll(markdownFiles);
                 chapterFiles.putAll(notebookFiles);
+                Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(), String.valueOf(info.year()));
+                SiteWriter site = new SiteWriter(engines, templates, messages, revision.withCorrections(corrections));
+                options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
+                if (pdf != null) {
+                    site.offersPdf();
+                }
+                Map<String, byte[]> files = stages.run("pages", () -> pages(workers, site.prepare(report, abstractPage,
+                        chapters, chapterFiles, new ArrayList<>(project.data().all()))),
+                        f -> "Laid out " + (chapters.size() + 1) + " pages");
+                SearchIndex search = stages.run("search index", () -> SearchIndex.of(info.language(), abstractPage,
+                        messages.get("site.abstract"), chapters), i -> "Indexed " + i.passageCount() + " passages of "
+                        + i.pageCount() + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024
+                        + " KB)");
+                files = new TreeMap<>(files);
+                files.put(SearchIndex.FILE, search.script());
+                if (pdf != null) {
+                    PdfEdition.Made made = pdf.await();
+                    made.warnings().forEach(warning -> log.debug("PDF: " + warning));
+                    files.put(PdfEdition.FILE, made.bytes());
+                }
+                return new RenderedSite(abstractPage, chapters, files);
             } catch (Exception e) {
                 if (pdf != null) {
                     pdf.settle();
                 }
                 throw e;
             }
-            if (pdf != null) {
-                PdfEdition.Made made = pdf.await();
-                made.warnings().forEach(warning -> log.debug("PDF: " + warning));
-                chapterFiles.put(PdfEdition.FILE, made.bytes());
-            }
-            // ---- end of the PDF edition
-            Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(), String.valueOf(info.year()));
-            SiteWriter site = new SiteWriter(engines, templates, messages, revision.withCorrections(corrections));
-            options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
-            Map<String, byte[]> files = stages.run("pages", () -> pages(workers, site.prepare(report, abstractPage,
-                    chapters, chapterFiles, new ArrayList<>(project.data().all()))),
-                    f -> "Laid out " + (chapters.size() + 1) + " pages");
-            SearchIndex search = stages.run("search index", () -> SearchIndex.of(info.language(), abstractPage,
-                    messages.get("site.abstract"), chapters), i -> "Indexed " + i.passageCount() + " passages of "
-                    + i.pageCount() + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024
-                    + " KB)");
-            files = new TreeMap<>(files);
-            files.put(SearchIndex.FILE, search.script());
-            return new RenderedSite(abstractPage, chapters, files);
         } finally {
             workers.shutdownNow();
         }

@@ -44,6 +44,8 @@ public final class SiteWriter {
     private Versions versions = Versions.empty();
     /** Where readers reach this version ({@code https://…/2017/}), or empty when not known. */
     private String versionUrl = "";
+    /** Whether the version offers the PDF, which is made beside the pages; set by {@link #offersPdf}. */
+    private boolean pdf;
 
     public SiteWriter(Engines engines, TemplateSet templates, Messages messages) {
         this(engines, templates, messages, Revision.none());
@@ -97,8 +99,8 @@ public final class SiteWriter {
         }
         List<PageLink> links = chapters.stream().map(c -> new PageLink(c.chapter().fullTitle(),
                 c.chapter().pageName(), c.headings().stream().filter(h -> h.level() == 2).toList())).toList();
-        Download pdf = files.containsKey(PdfEdition.FILE) ? new Download(messages.get("download.pdf"), PdfEdition.FILE)
-                : null;
+        Download pdf = this.pdf || files.containsKey(PdfEdition.FILE)
+                ? new Download(messages.get("download.pdf"), PdfEdition.FILE) : null;
         VersionManifest manifest = VersionHistory.manifest(report, abstractPage, chapters, revision.correctionsText(),
                 messages.get("corrections.title"), pdf == null ? List.of()
                         : List.of(new VersionManifest.PageRef(PdfEdition.FILE, messages.get("download.pdfReport"))));
@@ -109,7 +111,7 @@ public final class SiteWriter {
         common.put("msg", messages.strings());
         common.put("downloads", downloads);
         common.putAll(Reading.model(report, abstractPage, messages, versionUrl));
-        common.put("documents", documents(chapters, files));
+        common.put("documents", documents(chapters, files, pdf != null));
         common.put("pdf", pdf);
         common.put("pdfFileName", pdf == null ? null : downloadName(report.info()));
         return new VersionLayout(abstractPage, chapters, files, links, navigation(links), manifest,
@@ -236,9 +238,9 @@ public final class SiteWriter {
     }
 
     /** The whole report as PDF and Markdown and each chapter's notebook, as far as the build made them. */
-    private List<Download> documents(List<RenderedChapter> chapters, Map<String, byte[]> files) {
+    private List<Download> documents(List<RenderedChapter> chapters, Map<String, byte[]> files, boolean pdf) {
         List<Download> documents = new ArrayList<>();
-        if (files.containsKey(PdfEdition.FILE)) {
+        if (pdf) {
             documents.add(new Download(messages.get("download.pdfReport"), PdfEdition.FILE));
         }
         if (files.containsKey(PortableMarkdown.REPORT_FILE)) {
@@ -272,6 +274,15 @@ public final class SiteWriter {
             }
         }
         return formats;
+    }
+
+    /**
+     * Tells the pages that the version offers the whole report as a PDF ({@link PdfEdition#FILE}): the build
+     * makes it while the pages are laid out, and adds it to the version's files.
+     */
+    public SiteWriter offersPdf() {
+        this.pdf = true;
+        return this;
     }
 
     /**
