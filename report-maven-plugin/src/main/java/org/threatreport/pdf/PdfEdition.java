@@ -325,9 +325,12 @@ public final class PdfEdition {
         }
     }
 
-    /** The stylesheets name the font by {@link #FONT_FAMILY}, or by its own family. */
+    /**
+     * The stylesheets name the font by {@link #FONT_FAMILY} or by its own family; it is also every generic
+     * family, so that text a stylesheet sets in {@code monospace} (code) or another font still has a font.
+     */
     private static Set<String> families(PdfFont font) {
-        return new LinkedHashSet<>(List.of(FONT_FAMILY, font.family()));
+        return new LinkedHashSet<>(List.of(FONT_FAMILY, font.family(), "serif", "sans-serif", "monospace"));
     }
 
     /** Logs nothing: the layout engine's messages reach the build as diagnostics. */
