@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +20,12 @@ import org.threatreport.config.BuildOptions;
 import org.threatreport.pipeline.BuildLog;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.testing.ProjectFiles;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
-/** Another team's report in English (the invoker fixture {@code src/it/english-report}) gets its PDF in English. */
+/**
+ * Another team's report in English (the invoker fixture {@code src/it/english-report}, with a cover
+ * picture added) gets its PDF in English.
+ */
 class EnglishPdfTest {
 
     static final Path FIXTURE = Path.of("src/it/english-report").toAbsolutePath();
@@ -33,6 +40,15 @@ class EnglishPdfTest {
         for (String folder : List.of("content", "data", "site-template")) {
             ProjectFiles.copyTree(FIXTURE.resolve(folder), project.resolve(folder));
         }
+        // A cover picture of the team's own, which the built-in layout puts on the cover.
+        BufferedImage cover = new BufferedImage(420, 160, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < cover.getWidth(); x++) {
+            for (int y = 0; y < cover.getHeight(); y++) {
+                cover.setRGB(x, y, (x * 255 / cover.getWidth()) << 16 | (y * 255 / cover.getHeight()) << 8 | 0x80);
+            }
+        }
+        Files.createDirectories(project.resolve("site-template/pdf"));
+        ImageIO.write(cover, "png", project.resolve("site-template/pdf/cover.png").toFile());
         BuildOptions options = BuildOptions.conventional(project, "1.0").withPdf(true);
         pdf = new ReportBuild(options, BuildLog.silent()).run().versionDir().resolve(PdfEdition.FILE);
     }
@@ -56,6 +72,21 @@ class EnglishPdfTest {
             }
             assertEquals("en", document.getDocumentCatalog().getLanguage());
             assertEquals("Phishing Response Review 2023", document.getDocumentInformation().getTitle());
+        }
+    }
+
+    @Test
+    void theCoverPictureOfTheSiteTemplateIsOnTheCover() throws Exception {
+        assumeTrue(Poppler.available(), Poppler.MISSING);
+        List<String> images = Poppler.run("pdfimages", "-list", pdf.toString()).lines().skip(2).toList();
+        assertEquals(1, images.size(), String.join("\n", images));
+        assertTrue(images.get(0).trim().startsWith("1 "), "on page 1: " + images.get(0));
+    }
+
+    @Test
+    void itIsPdfUaAndPdfA() throws Exception {
+        for (PDFAFlavour flavour : List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A)) {
+            assertEquals(List.of(), VeraPdf.failures(pdf, flavour), flavour.toString());
         }
     }
 
