@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -85,6 +86,31 @@ final class FontFiles {
             faces.addAll(faces(file));
         }
         return faces;
+    }
+
+    /**
+     * The faces of {@code family} in the font files of {@code dirs}: those of the folder of the first file
+     * that has the family, since a family's faces (regular, bold …) are installed together. Files whose
+     * names share a word with the family are read first ({@code wqy-microhei.ttc} for "WenQuanYi Micro
+     * Hei", {@code DejaVuSans.ttf} for "DejaVu Sans"), and the search stops at the first that has it:
+     * reading the names of every installed font (a dozen CJK collections of ten faces each) costs a fresh
+     * JVM half a second.
+     */
+    static List<Face> family(String family, List<Path> dirs) {
+        List<Path> files = new ArrayList<>(fontFilesIn(dirs));
+        List<String> words = Stream.of(family.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 3).toList();
+        files.sort(Comparator.comparing((Path f) -> {
+            String name = f.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+            return words.stream().noneMatch(name::contains);
+        }));
+        for (Path file : files) {
+            if (faces(file).stream().anyMatch(f -> f.family().equalsIgnoreCase(family))) {
+                return facesIn(List.of(file.toAbsolutePath().getParent())).stream()
+                        .filter(f -> f.family().equalsIgnoreCase(family)).toList();
+            }
+        }
+        return List.of();
     }
 
     /** Where fonts are installed on Linux, macOS and Windows, for this user and for all. */

@@ -50,20 +50,20 @@ record PdfFont(FontFiles.Face regular, Optional<FontFiles.Face> bold, Font java2
      * @throws IllegalStateException with a message naming the font and the fixes, when no usable font is found
      */
     static PdfFont choose(ChartFont chart, Predicate<Font> covers) {
-        List<FontFiles.Face> pool = chart.file().isPresent()
+        List<FontFiles.Face> relatives = chart.file().isPresent()
                 ? FontFiles.facesIn(List.of(chart.file().get().toAbsolutePath().getParent()))
-                : FontFiles.facesIn(FontFiles.installedFontDirs());
+                : FontFiles.family(chart.cssFamily(), FontFiles.installedFontDirs());
         Optional<FontFiles.Face> own = chart.file().isPresent()
                 ? face(FontFiles.faces(chart.file().get()), chart.cssFamily())
-                : face(pool, chart.cssFamily());
+                : face(relatives, chart.cssFamily());
         if (own.isPresent() && !own.get().postScriptOutlines() && covers.test(chart.font())) {
-            return new PdfFont(own.get(), bold(pool, own.get()), chart.font(), Optional.empty());
+            return new PdfFont(own.get(), bold(relatives, own.get()), chart.font(), Optional.empty());
         }
         String why = own.isEmpty() ? "the file of the charts' font " + chart.source() + " was not found"
                 : own.get().postScriptOutlines() ? "the charts' font " + chart.source()
                 + " has PostScript (CFF) outlines, which a PDF can embed only whole"
                 : "the charts' font " + chart.source() + " lacks characters of the text";
-        List<FontFiles.Face> installed = chart.file().isPresent() ? FontFiles.facesIn(FontFiles.installedFontDirs()) : pool;
+        List<FontFiles.Face> installed = FontFiles.facesIn(FontFiles.installedFontDirs());
         for (String family : ChartFonts.candidates()) {
             Optional<FontFiles.Face> face = face(installed, family).filter(f -> !f.postScriptOutlines());
             if (face.isPresent()) {

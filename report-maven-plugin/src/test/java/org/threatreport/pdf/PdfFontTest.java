@@ -41,6 +41,18 @@ class PdfFontTest {
     }
 
     @Test
+    void anInstalledFamilyBringsItsBoldFace() {
+        Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu");
+        assumeTrue(Files.isRegularFile(dejaVu.resolve("DejaVuSans.ttf")) && Files.isRegularFile(dejaVu.resolve("DejaVuSans-Bold.ttf")),
+                "needs fonts-dejavu-core");
+        ChartFont chart = new ChartFont(new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 12), "DejaVu Sans",
+                "installed font DejaVu Sans");
+        PdfFont font = PdfFont.choose(chart, f -> true);
+        assertEquals(dejaVu.resolve("DejaVuSans.ttf"), font.regular().file());
+        assertEquals(dejaVu.resolve("DejaVuSans-Bold.ttf"), font.bold().orElseThrow().file());
+    }
+
+    @Test
     void aFontWithPostScriptOutlinesGivesWayToAnInstalledTrueTypeFont() throws Exception {
         assumeTrue(Files.isRegularFile(NOTO_CJK) && Files.isRegularFile(WQY), "needs fonts-noto-cjk and fonts-wqy-microhei");
         ChartFont chart = ChartFonts.choose(NOTO_CJK, null, List.of("政府部门"));
