@@ -3,7 +3,7 @@
 # its generated part. From anywhere:
 #
 #   bench/scale.sh [--runs 5] [--axes incidents,chapters,figures,flagship] [--rows 1000,10000,100000,1000000]
-#                  [--chapters 10,100,1000] [--figures 10,100,500] [--edits 15] [--no-doc]
+#                  [--chapters 10,100,1000] [--figures 10,100,500] [--edits 15] [--pdf-chapters 100] [--no-doc]
 #
 # Needs the plugin installed in the local Maven repository (`mvn install` from the repository root,
 # the README's first command): every generated project is built with a real `mvn -q site:report`.
