@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/scale
 mvn -q ${MVN_ARGS:-} -pl report-maven-plugin test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/target/scale/classpath.txt" -Dmdep.includeScope=test
+    -Dmdep.outputFile="$PWD/target/scale/classpath.txt" -DincludeScope=runtime
 module="$PWD/report-maven-plugin/target"
 exec java -Xmx2g -cp "$module/test-classes:$module/classes:$(cat target/scale/classpath.txt)" \
     org.threatreport.bench.ScaleBenchmark --mvn-args "${MVN_ARGS:-}" --command "bench/scale.sh${*:+ $*}" "$@"
