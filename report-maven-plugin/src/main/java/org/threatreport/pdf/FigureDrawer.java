@@ -19,7 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -105,10 +106,12 @@ final class FigureDrawer implements SVGDrawer {
         private PDFormXObject form(PDDocument document) throws IOException {
             float width = (float) figure.width() * POINTS_PER_PIXEL;
             float height = (float) figure.height() * POINTS_PER_PIXEL;
-            PDFormXObject form = new PDFormXObject(document);
+            // An appearance stream is a form too; PDFBox writes one with the document in hand, which it needs to
+            // subset the font the labels use.
+            PDAppearanceStream form = new PDAppearanceStream(document);
             form.setBBox(new PDRectangle(width, height));
             form.setResources(new PDResources());
-            try (PDFormContentStream out = new PDFormContentStream(form)) {
+            try (PDPageContentStream out = new PDPageContentStream(document, form)) {
                 // SVG's user space: pixels, y down.
                 out.transform(new Matrix(POINTS_PER_PIXEL, 0, 0, -POINTS_PER_PIXEL, 0, height));
                 for (SvgFigure.Op op : figure.ops()) {
@@ -126,7 +129,7 @@ final class FigureDrawer implements SVGDrawer {
     }
 
     /** Fills {@code shape}, or strokes it with {@code stroke}, inside {@code clip} (may be null). */
-    private static void shape(PDFormContentStream out, Shape shape, Shape clip, Color color, BasicStroke stroke)
+    private static void shape(PDPageContentStream out, Shape shape, Shape clip, Color color, BasicStroke stroke)
             throws IOException {
         out.saveGraphicsState();
         if (clip != null) {
@@ -164,7 +167,7 @@ final class FigureDrawer implements SVGDrawer {
         out.restoreGraphicsState();
     }
 
-    private static void alpha(PDFormContentStream out, Color color, boolean stroking) throws IOException {
+    private static void alpha(PDPageContentStream out, Color color, boolean stroking) throws IOException {
         if (color.getAlpha() == 255) {
             return;
         }
@@ -177,7 +180,7 @@ final class FigureDrawer implements SVGDrawer {
         out.setGraphicsStateParameters(state);
     }
 
-    private static void path(PDFormContentStream out, Shape shape) throws IOException {
+    private static void path(PDPageContentStream out, Shape shape) throws IOException {
         float[] c = new float[6];
         float x = 0;
         float y = 0;
@@ -209,7 +212,7 @@ final class FigureDrawer implements SVGDrawer {
         }
     }
 
-    private void label(PDFormContentStream out, SvgFigure.Label label) throws IOException {
+    private void label(PDPageContentStream out, SvgFigure.Label label) throws IOException {
         PDFont face = label.bold() ? bold : font;
         float size = (float) label.size();
         float advance = face.getStringWidth(label.text()) / 1000f * size;
