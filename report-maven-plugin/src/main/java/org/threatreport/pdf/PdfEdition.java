@@ -10,7 +10,6 @@ import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
 import freemarker.template.TemplateException;
-import java.awt.Font;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +36,6 @@ import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
-import org.threatreport.model.Chapter;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.render.Engines;
@@ -132,65 +130,84 @@ public final class PdfEdition {
                       Map<String, CellData> cells, Map<String, byte[]> figureFiles, Optional<String> versionUrl)
             throws InputException, IOException {
         ReportInfo info = report.info();
-        Map<String, String> dataIds = new LinkedHashMap<>();
-        Map<String, String> dataTitles = new LinkedHashMap<>();
-        List<Listed> listed = new ArrayList<>();
-        List<FigureNumbers> numbers = new ArrayList<>();
-        List<Cell> inOrder = new ArrayList<>();
-        if (abstractPage != null) {
-            inOrder.addAll(abstractPage.chapter().cells());
-        }
-        chapters.forEach(chapter -> inOrder.addAll(chapter.chapter().cells()));
-        for (CellKind kind : List.of(CellKind.FIGURE, CellKind.TABLE)) { // figures first, then tables
-            for (Cell cell : inOrder) {
-                if (cell.kind() == kind) {
-                    listed.add(new Listed(cell.id(), cell.label(), cell.caption()));
-                }
-            }
-        }
-        for (Cell cell : inOrder) {
-            if (cell.kind() == CellKind.FIGURE && cells.containsKey(cell.id())) {
-                String id = "data-" + cell.id();
-                dataIds.put(cell.id(), id);
-                dataTitles.put(cell.id(), format(messages.get("pdf.dataOf"), cell.label()));
-                numbers.add(new FigureNumbers(id, cell.label(), cell.caption(), TableRows.of(cells.get(cell.id()), messages)));
-            }
-        }
+        Cells cellParts = cells(abstractPage, chapters, cells);
         Set<String> reserved = new LinkedHashSet<>(LAYOUT_IDS);
-        reserved.addAll(dataIds.values());
+        reserved.addAll(cellParts.dataIds().values());
         List<WholeReport.Part> parts = new ArrayList<>();
         if (abstractPage != null) {
             parts.add(new WholeReport.Part(ABSTRACT_PAGE, messages.get("site.abstract"), abstractPage.html()));
         }
         chapters.forEach(chapter -> parts.add(WholeReport.Part.of(chapter)));
         List<WholeReport.Section> sections = WholeReport.sections(parts, reserved, 0);
-        int first = abstractPage == null ? 0 : 1;
-        List<Part> chapterParts = new ArrayList<>();
+        List<WholeReport.Section> chapterSections = sections.subList(abstractPage == null ? 0 : 1, sections.size());
+        // Which file each part comes from, to name it when its text has a character no font can draw.
         Map<String, Path> sources = new LinkedHashMap<>();
         if (abstractPage != null) {
             sources.put(sections.get(0).id(), abstractPage.chapter().file());
         }
         for (int i = 0; i < chapters.size(); i++) {
-            WholeReport.Section section = sections.get(first + i);
-            List<Heading> headings = chapters.get(i).headings().stream().filter(h -> h.level() == 2)
-                    .map(h -> new Heading(h.level(), section.idOf(h.id()), h.text())).toList();
-            chapterParts.add(new Part(section.id(), section.titleId(), section.title(), section.html(), headings));
-            sources.put(section.id(), chapters.get(i).chapter().file());
+            sources.put(chapterSections.get(i).id(), chapters.get(i).chapter().file());
         }
 
         Map<String, Object> model = new HashMap<>();
         model.put("report", info);
         model.put("msg", messages.strings());
         model.put("abstract", abstractPage == null ? null : sections.get(0));
-        model.put("chapters", chapterParts);
-        model.put("listed", listed);
-        model.put("figureData", numbers);
+        model.put("chapters", parts(chapters, chapterSections));
+        model.put("listed", cellParts.listed());
+        model.put("figureData", cellParts.numbers());
         model.put("coverImage", cover());
         model.put("stylesheet", stylesheet(info));
-        BookDocument book = BookDocument.of(layout(model), figureFiles, dataIds, dataTitles,
+        BookDocument book = BookDocument.of(layout(model), figureFiles, cellParts.dataIds(), cellParts.dataTitles(),
                 versionUrl.map(u -> u.endsWith("/") ? u : u + "/"));
         PdfFont font = chooseFont(book.texts(sources.keySet()), sources);
         return render(book, info, font, figureFiles);
+    }
+
+    /**
+     * What the PDF shows of the cells besides the chapters: the list of figures and tables (figures
+     * first, each in the order of the text), the figures' numbers for the appendix, and the appendix's id
+     * of each figure's numbers and what a link to them says.
+     */
+    private record Cells(List<Listed> listed, List<FigureNumbers> numbers, Map<String, String> dataIds,
+                         Map<String, String> dataTitles) {
+    }
+
+    private Cells cells(RenderedChapter abstractPage, List<RenderedChapter> chapters, Map<String, CellData> cells) {
+        List<Cell> inOrder = new ArrayList<>();
+        if (abstractPage != null) {
+            inOrder.addAll(abstractPage.chapter().cells());
+        }
+        chapters.forEach(chapter -> inOrder.addAll(chapter.chapter().cells()));
+        List<Listed> listed = new ArrayList<>();
+        for (CellKind kind : List.of(CellKind.FIGURE, CellKind.TABLE)) {
+            inOrder.stream().filter(cell -> cell.kind() == kind)
+                    .forEach(cell -> listed.add(new Listed(cell.id(), cell.label(), cell.caption())));
+        }
+        List<FigureNumbers> numbers = new ArrayList<>();
+        Map<String, String> dataIds = new LinkedHashMap<>();
+        Map<String, String> dataTitles = new LinkedHashMap<>();
+        for (Cell cell : inOrder) {
+            if (cell.kind() == CellKind.FIGURE && cells.containsKey(cell.id())) {
+                String id = "data-" + cell.id();
+                dataIds.put(cell.id(), id);
+                dataTitles.put(cell.id(), messages.get("pdf.dataOf").replace("{0}", cell.label()));
+                numbers.add(new FigureNumbers(id, cell.label(), cell.caption(), TableRows.of(cells.get(cell.id()), messages)));
+            }
+        }
+        return new Cells(listed, numbers, dataIds, dataTitles);
+    }
+
+    /** The chapters as the document has them, each with its sections (its {@code h2} headings) for the contents. */
+    private static List<Part> parts(List<RenderedChapter> chapters, List<WholeReport.Section> sections) {
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            WholeReport.Section section = sections.get(i);
+            List<Heading> headings = chapters.get(i).headings().stream().filter(h -> h.level() == 2)
+                    .map(h -> new Heading(h.level(), section.idOf(h.id()), h.text())).toList();
+            parts.add(new Part(section.id(), section.titleId(), section.title(), section.html(), headings));
+        }
+        return parts;
     }
 
     private String cover() throws IOException {
@@ -319,7 +336,9 @@ public final class PdfEdition {
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
             }
-            Reproducible.finish(document, info, book.markup() + '\n' + font.regular());
+            // The id: what the document shows, and the font by name (its file's place differs between machines).
+            Reproducible.finish(document, info, book.markup() + '\n' + font.regular().postScriptName() + '\n'
+                    + font.regular().file().getFileName() + '\n' + font.bold().map(FontFiles.Face::postScriptName).orElse(""));
             document.save(out, CompressParameters.DEFAULT_COMPRESSION);
             return new Made(out.toByteArray(), document.getNumberOfPages(), font.family(), font.note(), warnings);
         }
@@ -353,7 +372,4 @@ public final class PdfEdition {
         }
     };
 
-    private static String format(String pattern, String value) {
-        return pattern.replace("{0}", value);
-    }
 }
