@@ -240,6 +240,24 @@ class FlagshipPdfTest {
     }
 
     @Test
+    void noHeadingIsLeftAloneAtTheFootOfAPage() throws IOException {
+        assumeTrue(Poppler.available(), Poppler.MISSING);
+        List<String> headings = new ArrayList<>();
+        for (Path page : chapterPages()) {
+            Jsoup.parse(page.toFile(), "UTF-8").select("article.chapter h2, article.chapter h3")
+                    .forEach(h -> headings.add(normalized(h.text())));
+        }
+        String[] pages = Poppler.body(pdf, 1, pageCount()).split("\f");
+        for (int i = 0; i < pages.length; i++) {
+            List<String> lines = pages[i].lines().filter(l -> !l.isBlank()).toList();
+            if (!lines.isEmpty()) {
+                String last = normalized(lines.get(lines.size() - 1));
+                assertFalse(headings.contains(last), "page " + (i + 1) + " ends with the heading " + last);
+            }
+        }
+    }
+
+    @Test
     void everyPageButTheCoverIsNumberedOfTheWhole() throws IOException {
         assumeTrue(Poppler.available(), Poppler.MISSING);
         String[] pages = Poppler.text(pdf, 1, pageCount(), "-layout").split("\f");
