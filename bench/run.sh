@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/bench
 mvn -q ${MVN_ARGS:-} -pl report-maven-plugin test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/target/bench/classpath.txt" -Dmdep.includeScope=test
+    -Dmdep.outputFile="$PWD/target/bench/classpath.txt" -DincludeScope=runtime
 module="$PWD/report-maven-plugin/target"
 exec java -Xmx2g -cp "$module/test-classes:$module/classes:$(cat target/bench/classpath.txt)" \
     org.threatreport.bench.Benchmarks --command "bench/run.sh${*:+ $*}" "$@"

@@ -3,7 +3,7 @@
 # its generated part. From anywhere:
 #
 #   bench/scale.sh [--runs 5] [--axes incidents,chapters,figures,flagship] [--rows 1000,10000,100000,1000000]
-#                  [--chapters 10,100,1000] [--figures 10,100,500] [--edits 15] [--no-doc]
+#                  [--chapters 10,100,1000] [--figures 10,100,500] [--edits 15] [--pdf-chapters 100] [--no-doc]
 #
 # Needs the plugin installed in the local Maven repository (`mvn install` from the repository root,
 # the README's first command): every generated project is built with a real `mvn -q site:report`.
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/scale
 mvn -q ${MVN_ARGS:-} -pl report-maven-plugin test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/target/scale/classpath.txt" -Dmdep.includeScope=test
+    -Dmdep.outputFile="$PWD/target/scale/classpath.txt" -DincludeScope=runtime
 module="$PWD/report-maven-plugin/target"
 exec java -Xmx2g -cp "$module/test-classes:$module/classes:$(cat target/scale/classpath.txt)" \
     org.threatreport.bench.ScaleBenchmark --mvn-args "${MVN_ARGS:-}" --command "bench/scale.sh${*:+ $*}" "$@"

@@ -14,4 +14,7 @@ assert !campaigns.contains('图 ') && !campaigns.contains('、')
 def search = new File(site, 'search.html').getText('UTF-8')
 assert search.contains('Search the report') && search.contains('"js.search.count":"{0} results"') : 'reading UI in English'
 assert new File(site, 'search-index.js').getText('UTF-8').contains('"language":"en"')
+def pdf = new File(site, 'report.pdf')
+assert pdf.isFile() && new String(pdf.bytes, 0, 5, 'ISO-8859-1') == '%PDF-' : 'the PDF edition is written by default'
+assert campaigns.contains('>Download PDF</a>')
 return true

@@ -32,6 +32,14 @@ assert new File(site, 'search-index.js').length() < 300_000
 assert new File(site, 'search-index.js').getText('UTF-8').startsWith('window.REPORT_SEARCH_INDEX = ')
 assert log =~ /Indexed \d+ passages of 5 pages for search/
 
+// The PDF edition: written beside the pages (and compared byte for byte below like every other file).
+def pdf = new File(site, 'report.pdf')
+assert pdf.isFile() && pdf.length() > 50_000 : 'missing report.pdf'
+assert new String(pdf.bytes, 0, 8, 'ISO-8859-1').startsWith('%PDF-1.')
+assert log =~ /Wrote report\.pdf \(\d+ pages, \d+ KB, font [^)]+\)/
+assert new File(site, 'index.html').getText('UTF-8').contains('href="report.pdf"')
+assert !log.readLines().any { it.contains('WARNING') && (it =~ /(?i)pdf|font|subset/) } : 'the PDF libraries log nothing'
+
 def files = { File root -> root.listFiles().collectMany { it.isDirectory() ? owner.call(it) : [it] } }
 def firstFiles = files(first).collect { first.toPath().relativize(it.toPath()).toString() }.sort()
 def secondFiles = files(site).collect { site.toPath().relativize(it.toPath()).toString() }.sort()

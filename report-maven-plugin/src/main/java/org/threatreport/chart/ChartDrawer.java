@@ -31,8 +31,13 @@ public final class ChartDrawer {
         this.font = font.font().deriveFont(Font.PLAIN, theme.fontSize());
     }
 
-    /** The font chart text is measured and drawn with, at the theme's size. */
-    public Font font() {
+    /** The font the labels are measured and drawn with. */
+    public ChartFont font() {
+        return chartFont;
+    }
+
+    /** That font at the theme's size, as chart text is measured and drawn. */
+    public Font labelFont() {
         return font;
     }
 

@@ -99,7 +99,7 @@ public final class ChartFonts {
         try {
             // createFonts reads .ttc collections too; the first face is the collection's main one.
             Font font = Font.createFonts(file.toFile())[0];
-            return new ChartFont(font, font.getFamily(Locale.ENGLISH), file.toString());
+            return new ChartFont(font, font.getFamily(Locale.ENGLISH), file.toString(), java.util.Optional.of(file));
         } catch (FontFormatException | IOException | RuntimeException e) {
             throw new ChartFontException("The " + what + " " + file + " is not a usable TrueType/OpenType font ("
                     + e.getMessage() + "). " + FIXES, e);
@@ -176,8 +176,11 @@ public final class ChartFonts {
         }
     }
 
-    /** Physical families, preferred ones first, then the rest alphabetically (never hash or install order). */
-    static List<String> candidates() {
+    /**
+     * The installed physical families in the order fonts are chosen: preferred ones first, then the
+     * rest alphabetically (never hash or install order).
+     */
+    public static List<String> candidates() {
         String[] all = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH);
         Set<String> available = new LinkedHashSet<>(Arrays.asList(all));
         List<String> ordered = new ArrayList<>();

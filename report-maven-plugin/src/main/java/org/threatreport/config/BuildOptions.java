@@ -23,10 +23,11 @@ import java.util.Optional;
  *                      empty when not known: addresses that must be absolute (the sitemap, canonical and
  *                      Open Graph links) need it
  * @param renderLimits  how long a chapter may render, and how much it may write
+ * @param pdf           whether the build also writes the report as one PDF ({@code report.pdf})
  */
 public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                            Path outputDir, Path cacheDir, String version, Optional<Path> chartFont,
-                           Optional<URI> siteUrl, RenderLimits renderLimits) {
+                           Optional<URI> siteUrl, RenderLimits renderLimits, boolean pdf) {
 
     public BuildOptions {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -52,26 +53,32 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
         }
     }
 
-    /** Options for a site whose address is not known. */
+    /** Options for a site whose address is not known, without the PDF. */
     public BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                         Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
         this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty(),
-                RenderLimits.DEFAULT);
+                RenderLimits.DEFAULT, false);
     }
 
     /** The same options with the site's address set. */
     public BuildOptions withSiteUrl(URI url) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                Optional.of(url), renderLimits);
+                Optional.of(url), renderLimits, pdf);
     }
 
     /** The same options with other limits for rendering a chapter. */
     public BuildOptions withRenderLimits(RenderLimits limits) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                siteUrl, limits);
+                siteUrl, limits, pdf);
     }
 
-    /** The conventional layout of a report project rooted at {@code projectDir}. */
+    /** The same options with the PDF made or not. */
+    public BuildOptions withPdf(boolean makePdf) {
+        return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
+                siteUrl, renderLimits, makePdf);
+    }
+
+    /** The conventional layout of a report project rooted at {@code projectDir}, without the PDF. */
     public static BuildOptions conventional(Path projectDir, String version) {
         return new BuildOptions(projectDir, projectDir.resolve("content"), projectDir.resolve("data"),
                 projectDir.resolve("site-template"), projectDir.resolve("target/report-site"),

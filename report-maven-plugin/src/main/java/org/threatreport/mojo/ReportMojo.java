@@ -3,6 +3,7 @@ package org.threatreport.mojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.pipeline.BuildResult;
@@ -16,13 +17,22 @@ import org.threatreport.pipeline.ReportBuild;
 @Mojo(name = "report", aggregator = true, threadSafe = true)
 public class ReportMojo extends AbstractReportMojo {
 
+    /**
+     * Also write the whole report as one PDF, {@code <version>/report.pdf}: cover, contents with page
+     * numbers, every chapter with its figures as vector graphics, the figures' numbers, bookmarks; a
+     * tagged PDF/UA-1 and PDF/A-2a file with the charts' font embedded. Every page links to it. Laid out
+     * by the site template's {@code pdf/layout.ftlh}, {@code pdf/style.css} and {@code pdf/custom.css}.
+     */
+    @Parameter(property = "report.pdf", defaultValue = "true")
+    protected boolean pdf;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping the report (report.skip)");
             return;
         }
-        BuildOptions options = options();
+        BuildOptions options = options().withPdf(pdf);
         try {
             BuildResult result = new ReportBuild(options, mavenLog()).run();
             getLog().info("Report " + version + ": " + result.chapters() + " chapters, " + result.figures()

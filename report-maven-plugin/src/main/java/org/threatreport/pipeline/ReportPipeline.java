@@ -34,6 +34,7 @@ import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.model.ReportLoader;
 import org.threatreport.notebook.NotebookBuilder;
+import org.threatreport.pdf.PdfEdition;
 import org.threatreport.render.ChapterRenderer;
 import org.threatreport.render.FigureFiles;
 import org.threatreport.render.PortableMarkdown;
@@ -70,6 +71,9 @@ public final class ReportPipeline {
     private final Set<Path> rendered = ConcurrentHashMap.newKeySet();
     /** The cells whose files were made again, for the preview's log. */
     private final Set<String> drawn = ConcurrentHashMap.newKeySet();
+    /** The font the figures were drawn with, once they are: the PDF embeds it for their labels. */
+    private final java.util.concurrent.atomic.AtomicReference<org.threatreport.chart.ChartFont> chartFont =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** The pages that could not be rendered. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
@@ -145,19 +149,50 @@ public final class ReportPipeline {
             chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters),
                     f -> "Built " + f.size() + " notebooks"));
         }
-        Map<String, byte[]> files = stages.run("pages", () -> pages(template, report, cells, abstractPage, chapters,
-                corrections, chapterFiles, data), f -> "Laid out " + (chapters.size() + 1) + " pages");
-        SearchIndex search = stages.run("search index", () -> memo.get("search index",
-                List.of(info.language(), template.messages().get("site.abstract"), pages), problems,
-                found -> SearchIndex.of(info.language(), abstractPage, template.messages().get("site.abstract"),
-                        chapters)), i -> "Indexed " + i.passageCount() + " passages of " + i.pageCount()
-                + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024 + " KB)");
+        // The PDF edition is laid out on a thread of its own while the pages and the search index are made.
+        boolean makesPdf = context.makesFiles() && options.pdf() && chartFont.get() != null;
+        Stages.Background<PdfEdition.Made> pdf = !makesPdf ? null : stages.start("pdf",
+                () -> new PdfEdition(template.engines(), template.templates(), template.messages(), chartFont.get())
+                        .write(report, abstractPage, chapters, cells, chapterFiles, versionUrl()),
+                made -> "Wrote " + PdfEdition.FILE + " (" + made.pages() + " pages, " + made.bytes().length / 1024
+                        + " KB, font " + made.font() + made.note().map(n -> "; " + n).orElse("") + ")");
+        Map<String, byte[]> files;
+        SearchIndex search;
+        try {
+            files = stages.run("pages", () -> pages(template, report, cells, abstractPage, chapters,
+                    corrections, chapterFiles, data, makesPdf), f -> "Laid out " + (chapters.size() + 1) + " pages");
+            search = searchIndex(stages, info, template, pages, abstractPage, chapters);
+        } catch (Exception e) {
+            if (pdf != null) {
+                pdf.settle();
+            }
+            throw e;
+        }
         Map<String, byte[]> site = new TreeMap<>(files != null ? files : unlaidOut(template, chapterFiles, data, pages));
         if (search != null) {
             site.put(SearchIndex.FILE, search.script());
         }
+        PdfEdition.Made made = pdf == null ? null : pdf.await();
+        if (made != null) {
+            made.warnings().forEach(warning -> context.log().debug("PDF: " + warning));
+            site.put(PdfEdition.FILE, made.bytes());
+        }
         return new BuiltReport(data, report, tables, cells, pages, failed, site, template.ownLayouts(),
                 stages.timings());
+    }
+
+    private SearchIndex searchIndex(Stages stages, ReportInfo info, SiteTemplate template, Map<String, RenderedChapter> pages,
+                                    RenderedChapter abstractPage, List<RenderedChapter> chapters) throws Exception {
+        return stages.run("search index", () -> memo.get("search index",
+                List.of(info.language(), template.messages().get("site.abstract"), pages), problems,
+                found -> SearchIndex.of(info.language(), abstractPage, template.messages().get("site.abstract"),
+                        chapters)), i -> "Indexed " + i.passageCount() + " passages of " + i.pageCount()
+                + " pages for search (" + i.termCount() + " terms, " + i.script().length / 1024 + " KB)");
+    }
+
+    /** Where the version being built is published ({@code https://…/2017/}), when the site's address is known. */
+    private java.util.Optional<String> versionUrl() {
+        return options.siteUrl().map(url -> url.toString().replaceFirst("/*$", "/") + options.version() + "/");
     }
 
     /**
@@ -410,6 +445,7 @@ public final class ReportPipeline {
         }
         FigureFiles figures = new FigureFiles(style.drawer(), style.identity(),
                 (name, make) -> memo.stored("figures", name, make::bytes), template.messages());
+        chartFont.set(figures.chartFont());
         String identity = style.identity();
         ChartDrawer drawer = style.drawer();
         List<Map<String, byte[]>> made = Parallel.map(context.workers(), new ArrayList<>(cells.values()),
@@ -493,11 +529,15 @@ public final class ReportPipeline {
     private Map<String, byte[]> pages(SiteTemplate template, Report report, Map<String, CellData> cells,
                                       RenderedChapter abstractPage,
                                       List<RenderedChapter> chapters, RenderedChapter corrections,
-                                      Map<String, byte[]> chapterFiles, DataSet data) throws Exception {
+                                      Map<String, byte[]> chapterFiles, DataSet data, boolean offersPdf)
+            throws Exception {
         Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(),
                 String.valueOf(report.info().year()));
         SiteWriter site = new SiteWriter(template.layouts(), revision.withCorrections(corrections));
         options.siteUrl().ifPresent(url -> site.publishedAt(url, options.version()));
+        if (offersPdf) {
+            site.offersPdf();
+        }
         SiteWriter.VersionLayout layout = site.prepare(report, cells, abstractPage, chapters, chapterFiles,
                 new ArrayList<>(data.all()));
         Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));

@@ -68,6 +68,11 @@ public final class FigureFiles {
         this.messages = messages;
     }
 
+    /** The font the figures' labels are drawn with, for other documents that show the figures. */
+    public org.threatreport.chart.ChartFont chartFont() {
+        return drawer.font();
+    }
+
     /**
      * The files of one cell, by path relative to the version folder.
      *

@@ -20,9 +20,13 @@ import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
 import org.threatreport.render.Engines;
 import org.threatreport.notebook.NotebookBuilder;
+import org.threatreport.pdf.PdfEdition;
 import org.threatreport.render.Messages;
 import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
+import org.threatreport.render.TemplateProblems;
+import org.threatreport.render.TemplateSet;
+import org.threatreport.render.WholeReport;
 
 /**
  * Lays out the pages of one version of the report with the site template's layouts, and collects
@@ -38,6 +42,8 @@ public final class SiteWriter {
     private Versions versions = Versions.empty();
     /** Where readers reach this version ({@code https://…/2017/}), or empty when not known. */
     private String versionUrl = "";
+    /** Whether the version offers the PDF, which is made beside the pages; set by {@link #offersPdf}. */
+    private boolean pdf;
 
     public SiteWriter(SiteLayouts layouts) {
         this(layouts, Revision.none());
@@ -94,9 +100,11 @@ public final class SiteWriter {
         }
         List<PageLink> links = chapters.stream().map(c -> new PageLink(c.chapter().fullTitle(),
                 c.chapter().pageName(), c.headings().stream().filter(h -> h.level() == 2).toList())).toList();
+        Download pdf = this.pdf || files.containsKey(PdfEdition.FILE)
+                ? new Download(messages.get("download.pdf"), PdfEdition.FILE) : null;
         VersionManifest manifest = VersionHistory.manifest(report, cells, messages, abstractPage, chapters,
-                revision.correctionsText(),
-                messages.get("corrections.title"));
+                revision.correctionsText(), messages.get("corrections.title"), pdf == null ? List.of()
+                        : List.of(new VersionManifest.PageRef(PdfEdition.FILE, messages.get("download.pdfReport"))));
         versions = revision.known().with(manifest.entry());
         Map<String, Object> common = new HashMap<>();
         common.put("report", report.info());
@@ -104,7 +112,9 @@ public final class SiteWriter {
         common.put("msg", messages.strings());
         common.put("downloads", downloads);
         common.putAll(Reading.model(report, abstractPage, messages, versionUrl));
-        common.put("documents", documents(chapters, files));
+        common.put("documents", documents(chapters, files, pdf != null));
+        common.put("pdf", pdf);
+        common.put("pdfFileName", pdf == null ? null : downloadName(report.info()));
         return new VersionLayout(abstractPage, chapters, files, links, navigation(links), manifest,
                 java.util.Collections.unmodifiableMap(common));
     }
@@ -229,9 +239,12 @@ public final class SiteWriter {
         return new SimpleSequence(wrapped, wrapper);
     }
 
-    /** The whole report as Markdown and each chapter's notebook, as far as the build made them. */
-    private List<Download> documents(List<RenderedChapter> chapters, Map<String, byte[]> files) {
+    /** The whole report as PDF and Markdown and each chapter's notebook, as far as the build made them. */
+    private List<Download> documents(List<RenderedChapter> chapters, Map<String, byte[]> files, boolean pdf) {
         List<Download> documents = new ArrayList<>();
+        if (pdf) {
+            documents.add(new Download(messages.get("download.pdfReport"), PdfEdition.FILE));
+        }
         if (files.containsKey(PortableMarkdown.REPORT_FILE)) {
             documents.add(new Download(messages.get("download.report"), PortableMarkdown.REPORT_FILE));
         }
@@ -244,6 +257,15 @@ public final class SiteWriter {
         return documents;
     }
 
+    /**
+     * The name a browser saves the PDF under ({@code 2017 年网络安全应急响应分析报告 2017.1.pdf}): the file
+     * itself is {@code report.pdf} in every version, but a mailed or archived copy should say what it is.
+     */
+    private static String downloadName(ReportInfo info) {
+        return (info.title() + " " + info.version()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]+", " ")
+                .replaceAll("\\s+", " ").strip() + ".pdf";
+    }
+
     /** A chapter's page links to the same chapter as Markdown and as a notebook. */
     private List<Download> formats(RenderedChapter chapter, Map<String, byte[]> files) {
         List<Download> formats = new ArrayList<>();
@@ -254,6 +276,15 @@ public final class SiteWriter {
             }
         }
         return formats;
+    }
+
+    /**
+     * Tells the pages that the version offers the whole report as a PDF ({@link PdfEdition#FILE}): the build
+     * makes it while the pages are laid out, and adds it to the version's files.
+     */
+    public SiteWriter offersPdf() {
+        this.pdf = true;
+        return this;
     }
 
     /**
@@ -279,7 +310,7 @@ public final class SiteWriter {
         }
         chapters.forEach(chapter -> parts.add(WholeReport.Part.of(chapter)));
         Map<String, Object> whole = new HashMap<>(common);
-        whole.put("sections", WholeReport.sections(parts, Reading.LAYOUT_IDS));
+        whole.put("sections", WholeReport.sections(parts, Reading.LAYOUT_IDS, 1));
         whole.put("currentPage", Reading.WHOLE_PAGE);
         files.put(Reading.WHOLE_PAGE, layout("all.ftlh", whole));
 

@@ -14,17 +14,25 @@ import java.util.List;
  * @param language the language of its pages
  * @param aliases  other names of it: {@code latest} for the newest version
  * @param pages    its pages, by file name, so the version selector can tell whether a page exists
+ * @param documents the whole report in other forms it offers for download, by file name ({@code report.pdf})
  */
 public record VersionEntry(String version, String title, String date, String edition, String language,
-                           List<String> aliases, List<String> pages) {
+                           List<String> aliases, List<String> pages, List<String> documents) {
 
     public VersionEntry {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         pages = pages == null ? List.of() : List.copyOf(pages);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** A version offering no documents but its pages. */
+    public VersionEntry(String version, String title, String date, String edition, String language,
+                        List<String> aliases, List<String> pages) {
+        this(version, title, date, edition, language, aliases, pages, List.of());
     }
 
     public VersionEntry withAliases(List<String> aliases) {
-        return new VersionEntry(version, title, date, edition, language, aliases, pages);
+        return new VersionEntry(version, title, date, edition, language, aliases, pages, documents);
     }
 
     public boolean hasPage(String page) {

@@ -36,10 +36,12 @@ public final class VersionHistory {
     /**
      * @param cells            every cell's numbers, by id (a cell without numbers is recorded without rows)
      * @param correctionsTitle the corrections page's title when {@code content/corrections.md} gives none
+     * @param documents        the whole report in other forms the version offers (the PDF)
      */
     public static VersionManifest manifest(Report report, Map<String, CellData> cells, Messages messages,
                                            RenderedChapter abstractPage, List<RenderedChapter> chapters,
-                                           RenderedChapter correctionsText, String correctionsTitle) {
+                                           RenderedChapter correctionsText, String correctionsTitle,
+                                           List<VersionManifest.PageRef> documents) {
         List<VersionManifest.PageRef> pages = new ArrayList<>();
         List<InlineValue> values = new ArrayList<>();
         pages.add(new VersionManifest.PageRef("index.html", report.info().title()));
@@ -72,7 +74,7 @@ public final class VersionHistory {
         refs.sort(java.util.Comparator.comparing((VersionManifest.CellRef c) -> pageIndex(pages, c.page()))
                 .thenComparing(c -> number(c.label())).thenComparing(VersionManifest.CellRef::id));
         return new VersionManifest(report.info().version(), String.valueOf(report.info().year()), report.info().title(),
-                report.info().date().toString(), report.info().language(), pages, refs, values);
+                report.info().date().toString(), report.info().language(), pages, refs, values, documents);
     }
 
     /** The columns of a cell's numbers after the label, as its table heads them. */

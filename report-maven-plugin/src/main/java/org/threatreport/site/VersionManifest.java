@@ -5,17 +5,18 @@ import java.util.List;
 import org.threatreport.render.InlineValue;
 
 /**
- * {@code values.json} of a version folder: what the version is, its pages, every figure and table
+ * {@code values.json} of a version folder: what the version is, its pages and documents (the PDF), every figure and table
  * (its numbers are in {@code figures/<id>.csv}) and every value computed into the text. The
  * corrections log of a later version compares its own with these, so a version published years
  * ago can still be compared with.
  */
 public record VersionManifest(String version, String edition, String title, String date, String language,
-                              List<PageRef> pages, List<CellRef> cells, List<InlineValue> values) {
+                              List<PageRef> pages, List<CellRef> cells, List<InlineValue> values,
+                              List<PageRef> documents) {
 
     public static final String FILE = "values.json";
 
-    /** A page of the version and its title. */
+    /** A page of the version, or a document it offers for download, and its title. */
     public record PageRef(String href, String title) {
     }
 
@@ -71,6 +72,13 @@ public record VersionManifest(String version, String edition, String title, Stri
         pages = pages == null ? List.of() : List.copyOf(pages);
         cells = cells == null ? List.of() : List.copyOf(cells);
         values = values == null ? List.of() : List.copyOf(values);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** A version offering no documents but its pages. */
+    public VersionManifest(String version, String edition, String title, String date, String language,
+                           List<PageRef> pages, List<CellRef> cells, List<InlineValue> values) {
+        this(version, edition, title, date, language, pages, cells, values, List.of());
     }
 
     public static VersionManifest parse(byte[] json) throws IOException {
@@ -88,7 +96,8 @@ public record VersionManifest(String version, String edition, String title, Stri
 
     /** @param pages the pages the version folder actually holds (other stages may add pages of their own) */
     public VersionEntry entry(List<String> pages) {
-        return new VersionEntry(version, title, date, edition, language, List.of(), pages);
+        return new VersionEntry(version, title, date, edition, language, List.of(), pages,
+                documents.stream().map(PageRef::href).toList());
     }
 
     public String pageTitle(String href) {

@@ -20,7 +20,7 @@ class PipelineDirectionTest {
 
     /** The stages in pipeline order. */
     static final List<String> STAGES = List.of("diagnostic", "config", "data", "model", "aggregate", "chart",
-            "render", "notebook", "site", "publish", "pipeline", "check", "preview", "scaffold", "mojo");
+            "render", "notebook", "pdf", "site", "publish", "pipeline", "check", "preview", "scaffold", "mojo");
 
     static JavaClasses classes;
 

@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
  * run in a fresh JVM (or Python process) and each "warm" run in one JVM after unmeasured rounds:
  * loading and validating it with {@code DataLoader}; the chapter-2 aggregations of
  * {@code TableView}; the same with pandas; drawing the flagship report's figures; the whole flagship
- * build. It prints a Markdown report and writes it into {@code docs/benchmarks.md} between the
+ * build, without and with the PDF. It prints a Markdown report and writes it into {@code docs/benchmarks.md} between the
  * markers {@link #BEGIN} and {@link #END}, keeping the hand-written text around them.
  *
  * <p>Options: {@code --rows N} (1000000), {@code --runs N} (5), {@code --seed N}, {@code --heap 2g}
  * (the child JVMs' -Xmx), {@code --jvm "-Dx=y …"} (more options for the child JVMs),
- * {@code --only load,pandas,figures,build}, {@code --no-doc} (print only),
+ * {@code --only load,pandas,figures,build,pdf}, {@code --no-doc} (print only),
  * {@code --python /usr/bin/python3}, {@code --command "..."} (the command shown in the report).
  */
 public final class Benchmarks {
@@ -63,7 +63,7 @@ public final class Benchmarks {
         runs = Integer.parseInt(o.getOrDefault("runs", "5"));
         seed = Long.parseLong(o.getOrDefault("seed", Long.toString(DEFAULT_SEED)));
         heap = o.getOrDefault("heap", "2g");
-        parts = new LinkedHashSet<>(List.of(o.getOrDefault("only", "load,pandas,figures,build").split(",")));
+        parts = new LinkedHashSet<>(List.of(o.getOrDefault("only", "load,pandas,figures,build,pdf").split(",")));
         writeDoc = !o.containsKey("no-doc");
         python = o.getOrDefault("python", "/usr/bin/python3");
         pandasPeer = new PandasPeer(python, root);
@@ -163,6 +163,17 @@ public final class Benchmarks {
             report.buildWarm = only(child("build-warm"), "BUILD");
             say("  flagship build warm: " + stat(report.buildWarm, "ms").ms() + " ms");
         }
+        if (parts.contains("pdf")) {
+            for (int i = 0; i < runs; i++) {
+                ProbeLine r = only(child("pdf-cold"), "BUILD").get(0);
+                report.pdfCold.add(r);
+                say("  flagship build with the PDF cold #" + (i + 1) + ": " + r.values().get("ms") + " ms, PDF stage "
+                        + r.values().get("stage.pdf") + " ms");
+            }
+            report.pdfWarm = only(child("pdf-warm"), "BUILD");
+            say("  flagship build with the PDF warm: " + stat(report.pdfWarm, "ms").ms() + " ms, PDF stage "
+                    + stat(report.pdfWarm, "stage.pdf").ms() + " ms");
+        }
         report.bytes = bytes;
         report.generateMs = generateMs;
         report.generated = generated;
@@ -221,6 +232,8 @@ public final class Benchmarks {
         List<ProbeLine> stageWarm = List.of();
         final List<ProbeLine> buildCold = new ArrayList<>();
         List<ProbeLine> buildWarm = List.of();
+        final List<ProbeLine> pdfCold = new ArrayList<>();
+        List<ProbeLine> pdfWarm = List.of();
         long bytes;
         long generateMs;
         boolean generated;
@@ -319,6 +332,24 @@ public final class Benchmarks {
                 row.ours = stat(buildWarm, "ms");
                 row.write(md);
             }
+            if (!pdfCold.isEmpty()) {
+                row = new Row();
+                row.name = "Flagship build with the PDF (`report.pdf`, as `site:report` by default), cold";
+                row.ours = stat(pdfCold, "ms");
+                row.write(md);
+                row = new Row();
+                row.name = "Flagship build with the PDF, warm (after 2 builds)";
+                row.ours = stat(pdfWarm, "ms");
+                row.write(md);
+                row = new Row();
+                row.name = "PDF stage of that build (beside the Markdown and notebooks stages), cold";
+                row.ours = stat(pdfCold, "stage.pdf");
+                row.write(md);
+                row = new Row();
+                row.name = "PDF stage, warm";
+                row.ours = stat(pdfWarm, "stage.pdf");
+                row.write(md);
+            }
             md.append('\n');
             md.append("""
 
@@ -354,6 +385,7 @@ public final class Benchmarks {
             md.append("#### Targets\n\n| target | measured | met |\n|---|---|---|\n");
             targets(md);
             figureTargets(md);
+            pdfTargets(md);
             if (!aggEach.isEmpty()) {
                 md.append("\n#### Each aggregation (median ms; cold: the first call in a fresh JVM, in this order, "
                         + "right after the load)\n\n| aggregation | cold | warm |\n|---|---:|---:|\n");
@@ -370,7 +402,10 @@ public final class Benchmarks {
                 charts(md);
             }
             if (!buildCold.isEmpty()) {
-                stages(md);
+                stages(md, "Flagship build by stage", buildCold, buildWarm);
+            }
+            if (!pdfCold.isEmpty()) {
+                stages(md, "Flagship build with the PDF by stage", pdfCold, pdfWarm);
             }
             machine(md);
             return md.toString();
@@ -418,6 +453,19 @@ public final class Benchmarks {
                     withFont < 1200);
         }
 
+        private void pdfTargets(StringBuilder md) {
+            if (pdfCold.isEmpty()) {
+                return;
+            }
+            double warm = stat(pdfWarm, "stage.pdf").median();
+            target(md, "the flagship's PDF stage < 1,500 ms, warm", num(warm) + " ms", warm < 1500);
+            if (!buildCold.isEmpty()) {
+                double ratio = stat(pdfCold, "ms").median() / stat(buildCold, "ms").median();
+                target(md, "flagship build with the PDF ≤ 1.5 × without, cold (the build alone; Maven's start-up, "
+                        + "which `mvn site:report` adds to both, makes the ratio smaller)", ratio(ratio), ratio <= 1.5);
+            }
+        }
+
         private void target(StringBuilder md, String what, String measured, boolean met) {
             md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
         }
@@ -463,17 +511,17 @@ public final class Benchmarks {
                     Collectors.toList()));
         }
 
-        private void stages(StringBuilder md) {
-            md.append("\n#### Flagship build by stage (median ms)\n\n| stage | cold | warm |\n|---|---:|---:|\n");
-            for (String key : buildCold.get(0).values().keySet()) {
+        private void stages(StringBuilder md, String title, List<ProbeLine> cold, List<ProbeLine> warm) {
+            md.append("\n#### ").append(title).append(" (median ms)\n\n| stage | cold | warm |\n|---|---:|---:|\n");
+            for (String key : cold.get(0).values().keySet()) {
                 if (key.startsWith("stage.")) {
                     md.append("| ").append(key.substring(6).replace('_', ' ')).append(" | ")
-                            .append(num(stat(buildCold, key).median())).append(" | ")
-                            .append(num(stat(buildWarm, key).median())).append(" |\n");
+                            .append(num(stat(cold, key).median())).append(" | ")
+                            .append(num(stat(warm, key).median())).append(" |\n");
                 }
             }
-            md.append("| **whole build** | ").append(num(stat(buildCold, "ms").median())).append(" | ")
-                    .append(num(stat(buildWarm, "ms").median())).append(" |\n");
+            md.append("| **whole build** | ").append(num(stat(cold, "ms").median())).append(" | ")
+                    .append(num(stat(warm, "ms").median())).append(" |\n");
         }
 
         private void machine(StringBuilder md) {

@@ -68,8 +68,10 @@ final class Probes {
             case "figures-cold" -> figures(root, 0, 1, true, false);
             case "stage-cold" -> figures(root, 0, 1, false, true);
             case "figures-warm" -> figures(root, 3, rounds, true, true);
-            case "build-cold" -> build(root, 0, 1);
-            case "build-warm" -> build(root, 2, rounds);
+            case "build-cold" -> build(root, 0, 1, false);
+            case "build-warm" -> build(root, 2, rounds, false);
+            case "pdf-cold" -> build(root, 0, 1, true);
+            case "pdf-warm" -> build(root, 2, rounds, true);
             default -> throw new IllegalArgumentException("unknown child mode " + mode);
         }
     }
@@ -314,7 +316,8 @@ final class Probes {
 
     // ---- whole flagship build -----------------------------------------------------------------
 
-    private static void build(Path root, int warmups, int rounds) throws Exception {
+    /** @param pdf whether the build also writes the PDF ({@code report.pdf}), as {@code site:report} does by default */
+    private static void build(Path root, int warmups, int rounds, boolean pdf) throws Exception {
         Path work = root.resolve("target/bench/build-" + ProcessHandle.current().pid());
         try {
             for (int round = -warmups; round < rounds; round++) {
@@ -322,7 +325,7 @@ final class Probes {
                 Path output = work.resolve("site-" + (round + warmups));
                 Path cache = work.resolve("cache-" + (round + warmups));
                 BuildOptions options = new BuildOptions(root, root.resolve("content"), root.resolve("data"),
-                        root.resolve("site-template"), output, cache, "2017", Optional.empty());
+                        root.resolve("site-template"), output, cache, "2017", Optional.empty()).withPdf(pdf);
                 long t0 = System.nanoTime();
                 BuildResult result = new ReportBuild(options, Log.silent()).run();
                 long t1 = System.nanoTime();
@@ -333,6 +336,9 @@ final class Probes {
                         line.append(" stage.").append(timing.stage().replace(' ', '_')).append('=').append(timing.millis());
                     }
                     System.out.println(line);
+                    if (warmups == 0) {
+                        threadCpu(); // where a cold build's CPU went: the build's threads, the JIT compilers, the GC
+                    }
                 }
                 deleteTree(output);
                 deleteTree(cache);

@@ -30,6 +30,7 @@ import org.threatreport.testing.ProjectFiles;
  * <p>Options: {@code --runs N} (5: cold runs, warm rounds, Maven, Hugo and pandas runs each),
  * {@code --rows 1000,10000,100000,1000000}, {@code --chapters 10,100,1000}, {@code --figures 10,100,500}
  * (the first of each is the other axes' size), {@code --axes incidents,chapters,figures,flagship},
+ * {@code --pdf-chapters 100} (the PDF is measured for the flagship and up to this many chapters),
  * {@code --edits N} (15 rebuilds after 5 unmeasured ones), {@code --heap 2g}, {@code --seed N},
  * {@code --mvn-args "-o"}, {@code --hugo hugo}, {@code --python /usr/bin/python3}, {@code --no-doc},
  * {@code --command "…"} (the command shown in the report).
@@ -68,6 +69,10 @@ public final class ScaleBenchmark {
         final List<ProbeLine> cold = new ArrayList<>();
         List<ProbeLine> warm = List.of();
         final List<Double> mvn = new ArrayList<>();
+        /** The same builds with the PDF, and {@code mvn site:report} with it (the flagship's only). */
+        final List<ProbeLine> pdfCold = new ArrayList<>();
+        List<ProbeLine> pdfWarm = List.of();
+        final List<Double> mvnPdf = new ArrayList<>();
         final List<Double> hugo = new ArrayList<>();
         final List<Double> hugoPlain = new ArrayList<>();
         final List<ProbeLine> pandas = new ArrayList<>();
@@ -81,6 +86,8 @@ public final class ScaleBenchmark {
     final int edits;
     final Map<Axis, List<Integer>> sizes = new LinkedHashMap<>();
     final Set<String> axes;
+    /** The PDF is measured for the flagship and for the chapters axis up to this many chapters. */
+    final int pdfUpTo;
     final String heap;
     final long seed;
     final boolean writeDoc;
@@ -102,6 +109,7 @@ public final class ScaleBenchmark {
         sizes.put(Axis.CHAPTERS, numbers(o.getOrDefault("chapters", "10,100,1000")));
         sizes.put(Axis.FIGURES, numbers(o.getOrDefault("figures", "10,100,500")));
         axes = Set.of(o.getOrDefault("axes", "incidents,chapters,figures,flagship").split(","));
+        pdfUpTo = Integer.parseInt(o.getOrDefault("pdf-chapters", "100"));
         heap = o.getOrDefault("heap", "2g");
         seed = Long.parseLong(o.getOrDefault("seed", Long.toString(DEFAULT_SEED)));
         writeDoc = !o.containsKey("no-doc");
@@ -212,7 +220,11 @@ public final class ScaleBenchmark {
         return new Project("flagship", null, dir);
     }
 
-    /** {@code ReportBuild} cold and warm, and {@code mvn -q site:report}. */
+    /**
+     * {@code ReportBuild} cold and warm, and {@code mvn -q site:report}; the PDF is left out of these
+     * ({@code -Dreport.pdf=false}) and measured on its own, for the flagship and up to {@link #pdfUpTo}
+     * chapters.
+     */
     private Measured measure(Project project) throws Exception {
         say("Measuring " + project.name() + " …");
         Measured m = new Measured();
@@ -223,15 +235,38 @@ public final class ScaleBenchmark {
         }
         m.warm = ProbeLine.only(probe(project, "build", Integer.toString(WARMUPS), Integer.toString(runs)), "BUILD");
         say("  warm: " + Stat.of(m.warm, "ms").ms() + " ms");
+        m.mvn.addAll(mvn(project, false));
+        say("  mvn -q site:report -Dreport.pdf=false: " + Stat.of(m.mvn).ms() + " ms");
+        boolean flagship = project.size() == null;
+        if (flagship || project.size().chapters() <= pdfUpTo) {
+            for (int i = 0; i < runs; i++) {
+                m.pdfCold.add(ProbeLine.only(probe(project, "build", "0", "1", "pdf"), "BUILD").get(0));
+            }
+            m.pdfWarm = ProbeLine.only(probe(project, "build", Integer.toString(WARMUPS), Integer.toString(runs), "pdf"),
+                    "BUILD");
+            say("  with the PDF: cold " + Stat.of(m.pdfCold, "ms").ms() + " ms (PDF stage " + Stat.of(m.pdfCold, "stage.pdf").ms()
+                    + " ms), warm " + Stat.of(m.pdfWarm, "ms").ms() + " ms (PDF stage " + Stat.of(m.pdfWarm, "stage.pdf").ms()
+                    + " ms)");
+            if (flagship) {
+                m.mvnPdf.addAll(mvn(project, true));
+                say("  mvn -q site:report (with the PDF): " + Stat.of(m.mvnPdf).ms() + " ms");
+            }
+        }
+        return m;
+    }
+
+    /** The wall times of {@code mvn -q site:report}, {@link #runs} times from an empty {@code target/}. */
+    private List<Double> mvn(Project project, boolean pdf) throws Exception {
+        List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Probes.deleteTree(project.dir().resolve("target"));
             List<String> cmd = new ArrayList<>(List.of("mvn", "-q"));
             cmd.addAll(mvnArgs);
             cmd.add("site:report");
-            m.mvn.add(ChildProcesses.wallMillis(cmd, project.dir(), workDir, "mvn site:report in " + project.dir()));
+            cmd.add("-Dreport.pdf=" + pdf);
+            times.add(ChildProcesses.wallMillis(cmd, project.dir(), workDir, "mvn site:report in " + project.dir()));
         }
-        say("  mvn -q site:report: " + Stat.of(m.mvn).ms() + " ms");
-        return m;
+        return times;
     }
 
     /**

@@ -18,7 +18,8 @@ import org.threatreport.preview.LiveBuild;
  * so that "cold" really means a fresh JVM. Prints one {@link ProbeLine} per measurement.
  *
  * <ul>
- *   <li>{@code build DIR VERSION WARMUPS ROUNDS}: {@link ReportBuild#run} of the project in DIR, into a
+ *   <li>{@code build DIR VERSION WARMUPS ROUNDS [pdf]}: {@link ReportBuild#run} of the project in DIR (with
+ *       its PDF when {@code pdf} is given), into a
  *       fresh output folder and figure cache each time (every figure is drawn); per stage its wall
  *       time, CPU time and peak heap: {@code BUILD ms=… cpu_ms=… heap_mb=… stage.render=… cpu.render=… heap.render=…}.</li>
  *   <li>{@code rebuild DIR VERSION CHAPTER MARKER WARMUPS EDITS}: {@code site:serve}'s {@link LiveBuild}: a
@@ -36,7 +37,8 @@ final class ScaleProbes {
         Path project = Path.of(args.get(1));
         String version = args.get(2);
         switch (args.get(0)) {
-            case "build" -> build(project, version, Integer.parseInt(args.get(3)), Integer.parseInt(args.get(4)));
+            case "build" -> build(project, version, Integer.parseInt(args.get(3)), Integer.parseInt(args.get(4)),
+                    args.size() > 5 && args.get(5).equals("pdf"));
             case "rebuild" -> rebuild(project, version, project.resolve(args.get(3)), args.get(4),
                     Integer.parseInt(args.get(5)), Integer.parseInt(args.get(6)));
             default -> throw new IllegalArgumentException("unknown probe " + args.get(0));
@@ -45,14 +47,14 @@ final class ScaleProbes {
 
     // ---- whole builds -------------------------------------------------------------------------------
 
-    private static void build(Path project, String version, int warmups, int rounds) throws Exception {
+    private static void build(Path project, String version, int warmups, int rounds, boolean pdf) throws Exception {
         Path work = project.resolve("target/probe-" + ProcessHandle.current().pid());
         try {
             for (int round = -warmups; round < rounds; round++) {
                 Path output = work.resolve("site-" + (round + warmups));
                 Path cache = work.resolve("cache-" + (round + warmups));
                 BuildOptions options = new BuildOptions(project, project.resolve("content"), project.resolve("data"),
-                        project.resolve("site-template"), output, cache, version, Optional.empty());
+                        project.resolve("site-template"), output, cache, version, Optional.empty()).withPdf(pdf);
                 // A fresh JVM starts with what it was given; later rounds start from the live data alone.
                 StageMeter meter = new StageMeter(round > -warmups);
                 long c0 = Probes.cpuNanos();

@@ -174,7 +174,7 @@ class ChartDrawerTest {
     void columnsWhoseLabelsDoNotFitUnderThemBecomeBarsWithEveryLabelWhole() throws Exception {
         ChartInput in = new ChartInput(ChartKind.COLUMN, ChartLegibilityTest.INDUSTRIES,
                 List.of(new ChartSeries("Incidents", ChartLegibilityTest.INDUSTRY_COUNTS)), "", true, 720, 0);
-        ChartSvg svg = ChartSvg.read("columns", drawer.svg(in), drawer.font());
+        ChartSvg svg = ChartSvg.read("columns", drawer.svg(in), drawer.labelFont());
         assertEquals(21, svg.marks().size());
         for (ChartSvg.Label label : svg.labels()) {
             if (label.classes().contains("category")) {
@@ -194,7 +194,7 @@ class ChartDrawerTest {
         String name = ChartLegibilityTest.INDUSTRIES.get(10);
         ChartInput in = new ChartInput(ChartKind.BAR, List.of(name, "Other"),
                 List.of(new ChartSeries("s", List.of(40.0, 46.0))), "", true, 300, 0);
-        ChartSvg svg = ChartSvg.read("short", drawer.svg(in), drawer.font());
+        ChartSvg svg = ChartSvg.read("short", drawer.svg(in), drawer.labelFont());
         assertTrue(svg.texts().stream().anyMatch(t -> t.endsWith("…")), svg.texts().toString());
         assertEquals(List.of(name), svg.titles());
         assertEquals(List.of(), svg.findings());
@@ -224,7 +224,7 @@ class ChartDrawerTest {
         String light = drawing.svg();
         String dark = drawing.darkSvg();
         assertEquals(light.replaceAll("(fill|stroke)=\"#[0-9a-f]{6}\"", ""), dark.replaceAll("(fill|stroke)=\"#[0-9a-f]{6}\"", ""));
-        ChartSvg svg = ChartSvg.read("dark", dark, drawer.font());
+        ChartSvg svg = ChartSvg.read("dark", dark, drawer.labelFont());
         assertEquals(new java.awt.Color(0x0D1117), svg.background());
         assertEquals(List.of(), svg.findings());
     }

@@ -98,14 +98,14 @@ class ChartLegibilityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("charts")
     void everyMarkIsDrawnAndEveryTextIsReadable(String name, ChartInput input) throws Exception {
-        ChartSvg svg = ChartSvg.read(name, drawer.svg(input), drawer.font());
+        ChartSvg svg = ChartSvg.read(name, drawer.svg(input), drawer.labelFont());
         assertEquals(List.of(), svg.findings());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("charts")
     void everyValueIsDrawnAsAMark(String name, ChartInput input) throws Exception {
-        ChartSvg svg = ChartSvg.read(name, drawer.svg(input), drawer.font());
+        ChartSvg svg = ChartSvg.read(name, drawer.svg(input), drawer.labelFont());
         long values = input.series().stream().flatMap(s -> s.values().stream()).filter(v -> v != null && v != 0).count();
         long marks = svg.marks().stream().filter(m -> m.classes().contains("mark")
                 && m.classes().stream().anyMatch(c -> c.matches("c[0-9]+"))).count();

@@ -1,4 +1,4 @@
-package org.threatreport.site;
+package org.threatreport.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,7 @@ class WholeReportTest {
                         + " <a href=\"https://example.org/x.html\">外链</a></p>"),
                 new WholeReport.Part("02-b.html", "第二章", "<h2 id=\"总结\">总结</h2><h3 id=\"main\">main</h3>"
                         + "<p><a href=\"#总结\">上文</a> <a href=\"01-a.html#总结\">第一章总结</a></p>")),
-                Set.of("main"));
+                Set.of("main"), 1);
         assertEquals(List.of("part-index", "part-01-a", "part-02-b"), sections.stream().map(WholeReport.Section::id).toList());
         assertEquals("part-01-a-title", sections.get(1).titleId());
         assertEquals("<p>见 <a href=\"#fig-a\">图 1</a></p>", sections.get(0).html());
@@ -39,8 +39,15 @@ class WholeReportTest {
                 new WholeReport.Part("02-b.html", "二", "<h2 id=\"概述-3\">x</h2><h2 id=\"概述\">概述</h2>"),
                 new WholeReport.Part("03-c.html", "三", "<h2 id=\"概述\">概述</h2>"),
                 new WholeReport.Part("04-d.html", "四", "<h2 id=\"概述\">概述</h2>"));
-        List<String> html = WholeReport.sections(parts, Set.of()).stream().map(WholeReport.Section::html).toList();
+        List<String> html = WholeReport.sections(parts, Set.of(), 1).stream().map(WholeReport.Section::html).toList();
         assertEquals(List.of("<h3 id=\"概述\">概述</h3>", "<h3 id=\"概述-3\">x</h3><h3 id=\"概述-2\">概述</h3>",
                 "<h3 id=\"概述-4\">概述</h3>", "<h3 id=\"概述-5\">概述</h3>"), html);
+    }
+
+    @Test
+    void headingsStayWhereTheyAreWithoutAShift() {
+        List<WholeReport.Section> sections = WholeReport.sections(List.of(
+                new WholeReport.Part("01-a.html", "一", "<h2 id=\"a\">A</h2><h3 id=\"b\">B</h3>")), Set.of(), 0);
+        assertEquals("<h2 id=\"a\">A</h2><h3 id=\"b\">B</h3>", sections.get(0).html());
     }
 }

@@ -1,4 +1,4 @@
-package org.threatreport.site;
+package org.threatreport.render;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,27 +8,40 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.threatreport.render.RenderedChapter;
 
 /**
- * The whole report on one page ({@code all.html}), to read straight through or to print: every
- * chapter's HTML one after the other, each a section whose headings move one level down (the page
- * has one {@code h1}, the report's title). Ids stay unique on the page — an id a later chapter
- * repeats gets a suffix — and links follow: {@code #id} and {@code 02-monitoring.html#id} point
- * into the page, {@code 02-monitoring.html} to that chapter's section.
+ * The whole report in one document — the site's {@code all.html}, to read straight through or to
+ * print, and the PDF edition: every chapter's HTML one after the other, each a section whose
+ * headings may move down (the site's page has one {@code h1}, the report's title). Ids stay unique
+ * in the document — an id a later chapter repeats gets a suffix — and links follow: {@code #id} and
+ * {@code 02-monitoring.html#id} point into the document, {@code 02-monitoring.html} to that
+ * chapter's section.
  */
-final class WholeReport {
+public final class WholeReport {
 
-    /** A page of the report to put on the whole page: its file name, title and body. */
-    record Part(String pageName, String title, String html) {
+    /** A page of the report to put in the document: its file name, title and body. */
+    public record Part(String pageName, String title, String html) {
 
-        static Part of(RenderedChapter chapter) {
+        public static Part of(RenderedChapter chapter) {
             return new Part(chapter.chapter().pageName(), chapter.chapter().fullTitle(), chapter.html());
         }
     }
 
-    /** One part on the page; {@code html} is ready to print as it is. */
-    public record Section(String id, String titleId, String title, String html) {
+    /**
+     * One part in the document; {@code html} is ready to print as it is.
+     *
+     * @param ids each id of the part's own HTML as the document has it (a repeated one with a suffix)
+     */
+    public record Section(String id, String titleId, String title, String html, Map<String, String> ids) {
+
+        public Section {
+            ids = Map.copyOf(ids);
+        }
+
+        /** The part's id {@code id} as the document has it. */
+        public String idOf(String id) {
+            return ids.getOrDefault(id, id);
+        }
     }
 
     private static final Pattern ID = Pattern.compile("(\\sid=\")([^\"]*)(\")");
@@ -39,9 +52,10 @@ final class WholeReport {
     }
 
     /**
-     * @param reserved ids the page's layout uses itself (its own headings, the search box …)
+     * @param reserved     ids the document's layout uses itself (its own headings, the search box …)
+     * @param headingShift how many levels each heading moves down ({@code h2} becomes {@code h3} with 1)
      */
-    static List<Section> sections(List<Part> parts, Set<String> reserved) {
+    public static List<Section> sections(List<Part> parts, Set<String> reserved, int headingShift) {
         UniqueIds used = new UniqueIds(reserved);
         Map<String, String> sectionIds = new HashMap<>();
         List<String> titleIds = new ArrayList<>();
@@ -68,8 +82,11 @@ final class WholeReport {
                     m.group(1) + ids.getOrDefault(m.group(2), m.group(2)) + m.group(3)));
             html = HREF.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
                     m.group(1) + link(m.group(2), ids, sectionIds, byPage, idMaps) + m.group(3)));
-            html = HEADING.matcher(html).replaceAll(m -> "<" + m.group(1) + "h" + (Integer.parseInt(m.group(2)) + 1));
-            sections.add(new Section(sectionIds.get(part.pageName()), titleIds.get(i), part.title(), html));
+            if (headingShift != 0) {
+                html = HEADING.matcher(html).replaceAll(m -> "<" + m.group(1) + "h"
+                        + Math.min(6, Integer.parseInt(m.group(2)) + headingShift));
+            }
+            sections.add(new Section(sectionIds.get(part.pageName()), titleIds.get(i), part.title(), html, ids));
         }
         return sections;
     }
