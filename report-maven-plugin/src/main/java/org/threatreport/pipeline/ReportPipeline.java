@@ -37,6 +37,7 @@ import org.threatreport.notebook.NotebookBuilder;
 import org.threatreport.pdf.PdfEdition;
 import org.threatreport.render.ChapterRenderer;
 import org.threatreport.render.FigureFiles;
+import org.threatreport.render.FigureSizes;
 import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
 import org.threatreport.site.LocalSiteRoot;
@@ -131,10 +132,14 @@ public final class ReportPipeline {
             throw e;
         }
         Map<String, byte[]> figureFiles = figures.await();
-        RenderedChapter abstractPage = report.abstractPage() == null ? null : pages.get(report.abstractPage().pageName());
-        List<RenderedChapter> chapters = report.chapters().stream().map(c -> pages.get(c.pageName())).toList();
+        // The pages show each figure at the size it was drawn.
+        Map<String, byte[]> drawnFiles = figureFiles == null ? Map.of() : figureFiles;
+        RenderedChapter abstractPage = report.abstractPage() == null ? null
+                : FigureSizes.of(pages.get(report.abstractPage().pageName()), drawnFiles);
+        List<RenderedChapter> chapters = report.chapters().stream()
+                .map(c -> FigureSizes.of(pages.get(c.pageName()), drawnFiles)).toList();
         RenderedChapter corrections = content.corrections() == null ? null
-                : pages.get(content.corrections().pageName());
+                : FigureSizes.of(pages.get(content.corrections().pageName()), drawnFiles);
 
         Map<String, byte[]> chapterFiles = new TreeMap<>(figureFiles == null ? Map.of() : figureFiles);
         if (context.makesFiles()) {

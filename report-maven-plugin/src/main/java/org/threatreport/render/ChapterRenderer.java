@@ -322,11 +322,6 @@ public final class ChapterRenderer {
         cellModel.put("note", note(cell, data));
         cellModel.put("msg", messages.strings());
         cellModel.put("rows", TableRows.of(data, messages));
-        if (cell.chart() != null) {
-            var size = FigureFiles.chartInput(data);
-            cellModel.put("width", size.width());
-            cellModel.put("height", size.height());
-        }
         try {
             return engines.layoutRecorder().cell(() -> {
                 Template template = engines.layouts().getTemplate("cell.ftlh");

@@ -106,7 +106,8 @@ class PortableMarkdownTest {
     @Test
     void aTableIsAGfmTableWithItsValuesEscaped() {
         assertTrue(chapter.contains("""
-                **Table 1** The three most common techniques (an incident may use several) · [CSV](figures/tbl-techniques.csv)
+                **Table 1** The three most common techniques (an incident may use several) · [CSV](figures/tbl-techniques.csv)\\
+                *n = 14; 1 not recorded left out*
 
                 | Technique | Count | Share |
                 | :--- | ---: | ---: |
