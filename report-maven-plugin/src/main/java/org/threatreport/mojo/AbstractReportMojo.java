@@ -3,20 +3,18 @@ package org.threatreport.mojo;
 import java.io.File;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
-import org.threatreport.diagnostic.Log;
 
 /**
- * The parameters every goal of the plugin shares (where the report's files are, which version is
- * built), and their adaptation into {@link BuildOptions}. The goals stay thin: options in, one call
+ * The parameters of the goals that build the report (where its files are, how it is built), beside
+ * those every site goal shares ({@link AbstractSiteMojo}), and their adaptation into {@link BuildOptions}. The goals stay thin: options in, one call
  * into the core, problems out.
  */
-public abstract class AbstractReportMojo extends AbstractMojo {
+public abstract class AbstractReportMojo extends AbstractSiteMojo {
 
     /** The report project's folder; messages name files relative to it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -30,28 +28,9 @@ public abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.data", defaultValue = "${project.basedir}/data", required = true)
     protected File data;
 
-    /**
-     * Files overriding the built-in site template by name: layouts ({@code *.ftlh}), {@code assets/},
-     * {@code messages_<language>.properties}, {@code chart-theme.properties} and {@code fonts/}.
-     */
-    @Parameter(property = "report.templates", defaultValue = "${project.basedir}/site-template", required = true)
-    protected File templates;
-
-    /** The site root; the report is written to its subfolder named after the version. */
-    @Parameter(property = "report.output", defaultValue = "${project.build.directory}/report-site", required = true)
-    protected File output;
-
     /** Where drawn figures are cached between builds, keyed by the hash of their numbers and style. */
     @Parameter(property = "report.cache", defaultValue = "${project.build.directory}/report-cache", required = true)
     protected File cache;
-
-    /**
-     * The version being built: the name of its folder, shown on every page (e.g. 2017, 2017.1). Letters,
-     * digits, {@code .}, {@code -}, {@code _} and {@code +}, starting with a letter or digit, at most 64
-     * characters, and not a name of the site root ({@code latest}, {@code index.html}, {@code versions.json}, …).
-     */
-    @Parameter(property = "report.version", defaultValue = "${project.version}", required = true)
-    protected String version;
 
     /**
      * A font file (.ttf, .otf, .ttc) for the labels of charts. Without it, a font in
@@ -73,15 +52,6 @@ public abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.skip", defaultValue = "false")
     protected boolean skip;
 
-    /**
-     * Where readers reach the site root once published, e.g. {@code https://reports.example.org/threat-report/}
-     * (the versions are its subfolders). Gives the addresses that must be absolute — the sitemap's,
-     * canonical and Open Graph links — their full form; without it Open Graph and canonical links are
-     * left out and the sitemap keeps relative addresses.
-     */
-    @Parameter(property = "report.siteUrl")
-    protected String siteUrl;
-
     /** The parameters as the core's options; a wrong option is the user's mistake. */
     protected BuildOptions options() throws MojoFailureException {
         try {
@@ -101,32 +71,4 @@ public abstract class AbstractReportMojo extends AbstractMojo {
                 + e.describe(baseDir.toPath()));
     }
 
-    /** The build's progress, logged through Maven. */
-    protected Log mavenLog() {
-        return new Log() {
-            @Override
-            public void info(String message) {
-                getLog().info(message);
-            }
-
-            @Override
-            public void debug(String message) {
-                getLog().debug(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                getLog().warn(message);
-            }
-
-            @Override
-            public void error(String message, Exception cause) {
-                // A fault's trace only with -X (debug): at the default level the message says it all.
-                getLog().error(message);
-                if (cause != null) {
-                    getLog().debug(cause);
-                }
-            }
-        };
-    }
 }

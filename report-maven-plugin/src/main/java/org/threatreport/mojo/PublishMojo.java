@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.DistributionManagement;
 import org.apache.maven.model.Site;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -27,7 +26,6 @@ import org.codehaus.plexus.PlexusContainer;
 import org.codehaus.plexus.component.repository.exception.ComponentLookupException;
 import org.threatreport.config.PublishOptions;
 import org.threatreport.publish.PublishException;
-import org.threatreport.publish.PublishLog;
 import org.threatreport.publish.PublishResult;
 import org.threatreport.publish.Publisher;
 
@@ -43,7 +41,7 @@ import org.threatreport.publish.Publisher;
  * transport is Maven Wagon: {@code file:} for a mounted folder, {@code dav:http(s)://} for WebDAV.
  */
 @Mojo(name = "publish", aggregator = true, threadSafe = true)
-public class PublishMojo extends AbstractMojo {
+public class PublishMojo extends AbstractSiteMojo {
 
     private static final String URL_PROPERTY = "report.publishUrl";
 
@@ -61,28 +59,6 @@ public class PublishMojo extends AbstractMojo {
      */
     @Parameter(property = "report.serverId")
     private String serverId;
-
-    /**
-     * The version to publish: the folder {@code site:report} built (e.g. 2017.1); the same rule for its
-     * name as {@code site:report}'s {@code report.version}.
-     */
-    @Parameter(property = "report.version", defaultValue = "${project.version}", required = true)
-    private String version;
-
-    /** The local site root {@code site:report} wrote; the version is its subfolder. */
-    @Parameter(property = "report.output", defaultValue = "${project.build.directory}/report-site", required = true)
-    private File output;
-
-    /** The site template, for the UI strings of the pages publish writes (version lists, corrections log, root pages). */
-    @Parameter(property = "report.templates", defaultValue = "${project.basedir}/site-template", required = true)
-    private File templates;
-
-    /**
-     * Where readers reach the site root, when it differs from the target's address (always for
-     * {@code file:} targets), e.g. {@code https://intranet.example/reports/threat/}: sitemaps need it.
-     */
-    @Parameter(property = "report.siteUrl")
-    private String siteUrl;
 
     /** Replaces a version that is already published; without it, publishing an existing version fails. */
     @Parameter(property = "report.overwrite", defaultValue = "false")
@@ -129,7 +105,7 @@ public class PublishMojo extends AbstractMojo {
         long start = System.nanoTime();
         try (WagonSiteTarget target = WagonSiteTarget.connect(options.url(), id, authentication(id), proxies(),
                 this::wagon)) {
-            PublishResult result = new Publisher(options, log()).publish(target);
+            PublishResult result = new Publisher(options, mavenLog()).publish(target);
             if (!result.dryRun()) {
                 getLog().info("Published " + result.version() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms → "
                         + options.readerUrl().map(u -> u + result.version() + "/").orElse(options.url()));
@@ -212,22 +188,4 @@ public class PublishMojo extends AbstractMojo {
         }
     }
 
-    private PublishLog log() {
-        return new PublishLog() {
-            @Override
-            public void info(String message) {
-                getLog().info(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                getLog().warn(message);
-            }
-
-            @Override
-            public void debug(String message) {
-                getLog().debug(message);
-            }
-        };
-    }
 }

@@ -425,13 +425,25 @@ public final class ReportPipeline {
      * the files, empty.
      */
     private Map<String, byte[]> figures(SiteTemplate template, Map<String, CellData> cells) throws Exception {
+        // The figures are checked while the chapters render: their problems join the build's all at once,
+        // so that a stage ending meanwhile never reports only some of them.
+        Problems local = new Problems();
+        try {
+            return figures(template, cells, local);
+        } finally {
+            problems.addAll(local);
+        }
+    }
+
+    private Map<String, byte[]> figures(SiteTemplate template, Map<String, CellData> cells, Problems figureProblems)
+            throws Exception {
         FigureStyle style;
         try {
             style = memo.get("figure style", List.of(FileStamp.tree(options.templateDir()), options.chartFont(),
-                    FigureStyle.labels(cells.values())), problems,
+                    FigureStyle.labels(cells.values())), figureProblems,
                     found -> FigureStyle.choose(options, template.templates(), cells.values()));
         } catch (InputException e) {
-            problems.addAll(e.problems());
+            figureProblems.addAll(e.problems());
             style = null;
         }
         Map<String, byte[]> files = new TreeMap<>();
@@ -442,7 +454,7 @@ public final class ReportPipeline {
                 if (cell.cell().kind() == CellKind.FIGURE) {
                     FigureFiles.DRAWINGS.forEach(ending -> files.put(base + ending, new byte[0]));
                     if (style != null) {
-                        problems.addAll(FigureFiles.problems(style.drawer(), cell));
+                        figureProblems.addAll(FigureFiles.problems(style.drawer(), cell));
                     }
                 }
             }
@@ -454,8 +466,8 @@ public final class ReportPipeline {
         String identity = style.identity();
         ChartDrawer drawer = style.drawer();
         List<Map<String, byte[]>> made = Parallel.map(context.workers(), new ArrayList<>(cells.values()),
-                cell -> memo.get("figure", List.of(FigureFiles.inputs(cell, template.messages()), identity), problems,
-                        found -> {
+                cell -> memo.get("figure", List.of(FigureFiles.inputs(cell, template.messages()), identity),
+                        figureProblems, found -> {
                             List<Problem> wrong = FigureFiles.problems(drawer, cell);
                             if (!wrong.isEmpty()) {
                                 found.addAll(wrong);

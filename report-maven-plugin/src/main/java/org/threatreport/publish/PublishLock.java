@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.threatreport.diagnostic.Log;
 
 /**
  * The lock of a site root: the folder {@code .publish/lock/}, holding {@code owner.json} (who, on which
@@ -114,7 +115,7 @@ final class PublishLock implements AutoCloseable {
     }
 
     /** Takes the lock, or says who holds it. */
-    static PublishLock acquire(SiteTarget target, String version, boolean overwrite, boolean breakLock, PublishLog log)
+    static PublishLock acquire(SiteTarget target, String version, boolean overwrite, boolean breakLock, Log log)
             throws IOException, PublishException {
         Owner me = Owner.me(version, overwrite);
         String mine = AREA + "lock-" + me.nonce() + "/";

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.threatreport.config.PublishOptions;
 import org.threatreport.diagnostic.InputException;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.site.ChangeLog;
 import org.threatreport.site.FileSource;
 import org.threatreport.site.Fragments;
@@ -47,9 +48,9 @@ import org.threatreport.site.Versions;
 public final class Publisher {
 
     private final PublishOptions options;
-    private final PublishLog log;
+    private final Log log;
 
-    public Publisher(PublishOptions options, PublishLog log) {
+    public Publisher(PublishOptions options, Log log) {
         this.options = options;
         this.log = log;
     }

@@ -12,7 +12,7 @@ import org.threatreport.config.PublishOptions;
 import org.threatreport.diagnostic.Log;
 import org.threatreport.pipeline.ReportBuild;
 import org.threatreport.publish.PublishException;
-import org.threatreport.publish.PublishLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.publish.PublishResult;
 import org.threatreport.publish.Publisher;
 import org.threatreport.publish.SiteTarget;
@@ -102,8 +102,8 @@ final class PublishFixture {
         return auth;
     }
 
-    static PublishLog collect(List<String> lines) {
-        return new PublishLog() {
+    static Log collect(List<String> lines) {
+        return new Log() {
             @Override
             public void info(String message) {
                 lines.add("INFO " + message);

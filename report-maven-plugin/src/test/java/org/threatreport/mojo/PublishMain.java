@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.threatreport.config.PublishOptions;
 import org.threatreport.publish.PublishException;
-import org.threatreport.publish.PublishLog;
+import org.threatreport.diagnostic.Log;
 import org.threatreport.publish.Publisher;
 
 /**
@@ -39,7 +39,7 @@ public final class PublishMain {
             if (flags.contains("warm")) {
                 try {
                     new Publisher(new PublishOptions(siteRoot, args[1], args[2], Optional.empty(),
-                            siteRoot.resolve("no-template"), true, false, true), PublishLog.silent()).publish(target);
+                            siteRoot.resolve("no-template"), true, false, true), Log.silent()).publish(target);
                 } catch (PublishException | IOException e) {
                     // Only warming up: the publish itself will say what is wrong.
                 }
@@ -47,7 +47,7 @@ public final class PublishMain {
                 System.out.flush();
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             }
-            new Publisher(options, PublishLog.silent()).publish(new SteppedTarget(target, (step, path) -> {
+            new Publisher(options, Log.silent()).publish(new SteppedTarget(target, (step, path) -> {
                 System.out.println(step + " " + path);
                 System.out.flush();
                 SteppedTarget.pause(pause);
