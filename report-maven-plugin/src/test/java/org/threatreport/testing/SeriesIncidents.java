@@ -65,13 +65,15 @@ public final class SeriesIncidents {
                 if (actions.isEmpty()) {
                     actions.add(ACTIONS[random.nextInt(3)]);
                 }
+                // StrictMath: the same digits on every JVM and processor (Math.exp may differ in the last bit).
                 String records = random.nextDouble() < 0.25 ? ""
                         : random.nextDouble() < 0.06 ? "0"
-                        : Long.toString(Math.min(1_000_000_000L, (long) Math.floor(Math.exp(6 + 2.5 * random.nextGaussian()))));
+                        : Long.toString(Math.min(1_000_000_000L, (long) Math.floor(StrictMath.exp(6 + 2.5 * random.nextGaussian()))));
                 String dwell = random.nextDouble() < 0.15 ? ""
-                        : Long.toString((long) Math.floor(Math.exp(3.5 + 1.2 * random.nextGaussian())));
-                String summary = actor + " " + String.join(" and ", actions).toLowerCase(Locale.ROOT) + " at a "
-                        + industry.toLowerCase(Locale.ROOT) + " organisation";
+                        : Long.toString((long) Math.floor(StrictMath.exp(3.5 + 1.2 * random.nextGaussian())));
+                String sector = industry.toLowerCase(Locale.ROOT);
+                String summary = actor + " " + String.join(" and ", actions).toLowerCase(Locale.ROOT)
+                        + (sector.matches("[aeiou].*") ? " at an " : " at a ") + sector + " organisation";
                 csv.append(id).append(',').append(date).append(',').append(industry).append(',').append(actor).append(',')
                         .append(String.join(";", actions)).append(',').append(records).append(',').append(dwell)
                         .append(',').append(summary).append('\n');
