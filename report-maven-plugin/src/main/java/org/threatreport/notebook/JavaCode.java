@@ -921,9 +921,14 @@ final class JavaCode {
         }
         ColumnSpec spec = spec(cell.table(), cell.column());
         List<String> labels = new ArrayList<>();
-        for (org.threatreport.data.CategoryValue value : spec.values()) {
-            if (excluded.contains(value.value()) || value.group() != null && excluded.contains(value.group())) {
-                labels.add(cell.groups() && value.group() != null ? value.group() : value.label());
+        if (cell.groups()) {
+            // A group is left out when it is excluded by name; one excluded value leaves the rest of its group.
+            spec.groups().stream().filter(excluded::contains).forEach(labels::add);
+        } else {
+            for (org.threatreport.data.CategoryValue value : spec.values()) {
+                if (excluded.contains(value.value()) || value.group() != null && excluded.contains(value.group())) {
+                    labels.add(value.label());
+                }
             }
         }
         return list + ".stream().filter(c -> !List.of(" + literals(labels) + ").contains(c.label())).toList()";
