@@ -2,6 +2,10 @@
 # Runs the benchmark of docs/benchmarks.md and rewrites its generated part. From anywhere:
 #
 #   bench/run.sh [--rows 1000000] [--runs 5] [--only load,pandas,figures,build] [--no-doc]
+#   bench/run.sh --series [--rows 1000000] [--years 10] [--runs 5] [--no-doc]
+#
+# --series runs org.threatreport.bench.SeriesBenchmark instead: a table of many years (the codebook of
+# src/it/report-series), loaded and aggregated as a report of 2017 does, beside bench/pandas_series.py.
 #
 # Compiles the plugin and its tests (the benchmark lives in src/test/java/org/threatreport/bench,
 # named so that Surefire never runs it), writes the test classpath, then starts
@@ -15,5 +19,11 @@ mkdir -p target/bench
 mvn -q ${MVN_ARGS:-} -pl report-maven-plugin test-compile dependency:build-classpath \
     -Dmdep.outputFile="$PWD/target/bench/classpath.txt" -DincludeScope=runtime
 module="$PWD/report-maven-plugin/target"
+command="bench/run.sh${*:+ $*}"
+main=org.threatreport.bench.Benchmarks
+if [[ "${1:-}" == "--series" ]]; then
+    main=org.threatreport.bench.SeriesBenchmark
+    shift
+fi
 exec java -Xmx2g -cp "$module/test-classes:$module/classes:$(cat target/bench/classpath.txt)" \
-    org.threatreport.bench.Benchmarks --command "bench/run.sh${*:+ $*}" "$@"
+    "$main" --command "$command" "$@"

@@ -20,6 +20,10 @@ public final class Change {
     private final BigDecimal now;
     private final BigDecimal before;
     private final Kind kind;
+    /**
+     * The decimals asked for ({@link #digits}), else {@link Measured#DEFAULT}: a percent then has one, a
+     * difference at most one, points those of the shares.
+     */
     private final int decimals;
     private final int year;
     private final int compared;
@@ -41,8 +45,8 @@ public final class Change {
 
     /** The change of a count from {@code compared} to {@code year}. */
     static Change ofCounts(long now, long before, int year, int compared, Wording wording) {
-        return new Change(BigDecimal.valueOf(now), BigDecimal.valueOf(before), Kind.PERCENT, 1, year, compared,
-                wording, null);
+        return new Change(BigDecimal.valueOf(now), BigDecimal.valueOf(before), Kind.PERCENT, Measured.DEFAULT, year,
+                compared, wording, null);
     }
 
     /** The change of a share, in percentage points. */
@@ -58,13 +62,19 @@ public final class Change {
         int compared = before.year();
         String incomparable = now.value() == null || before.value() == null
                 ? now.wording().notComparable(year, compared, false) : null;
-        return new Change(now.value(), before.value(), Kind.PERCENT, 1, year, compared, now.wording(), incomparable);
+        return new Change(now.value(), before.value(), Kind.PERCENT, Measured.DEFAULT, year, compared, now.wording(),
+                incomparable);
     }
 
-    /** The same change as a difference: "up 217 on 2016" (a share's is always in points). */
+    /**
+     * The same change as a difference: "up 217 on 2016" (a share's is always in points). Without {@link #digits}
+     * it prints as a measure does: rounded half-up to at most one decimal, so a count's difference has none.
+     */
     public Change difference() {
-        return new Change(now, before, kind == Kind.POINTS ? Kind.POINTS : Kind.AMOUNT, decimals, year, compared,
-                wording, incomparable);
+        if (kind == Kind.POINTS) {
+            return this;
+        }
+        return new Change(now, before, Kind.AMOUNT, decimals, year, compared, wording, incomparable);
     }
 
     /** The same change with {@code count} decimals (0 to 6). */
@@ -85,15 +95,20 @@ public final class Change {
         }
         return switch (kind) {
             case PERCENT -> before.signum() == 0 ? null
-                    : now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), decimals, RoundingMode.HALF_UP);
-            case AMOUNT -> now.subtract(before).setScale(Math.max(decimals, scale()), RoundingMode.HALF_UP);
+                    : now.subtract(before).multiply(BigDecimal.valueOf(100))
+                            .divide(before.abs(), decimals < 0 ? 1 : decimals, RoundingMode.HALF_UP);
+            case AMOUNT -> atMostOneDecimal(now.subtract(before));
             case POINTS -> now.setScale(decimals, RoundingMode.HALF_UP).subtract(before.setScale(decimals, RoundingMode.HALF_UP));
         };
     }
 
-    /** A count's difference keeps no decimals unless asked; a measure's keeps those it prints with. */
-    private int scale() {
-        return now.stripTrailingZeros().scale() <= 0 && before.stripTrailingZeros().scale() <= 0 ? 0 : decimals;
+    /** With the decimals asked for, else as a measure prints: rounded to one decimal, a trailing zero dropped. */
+    private BigDecimal atMostOneDecimal(BigDecimal number) {
+        if (decimals >= 0) {
+            return number.setScale(decimals, RoundingMode.HALF_UP);
+        }
+        BigDecimal one = number.setScale(1, RoundingMode.HALF_UP);
+        return one.stripTrailingZeros().scale() <= 0 ? one.setScale(0, RoundingMode.UNNECESSARY) : one;
     }
 
     public int year() {
@@ -122,7 +137,7 @@ public final class Change {
 
     private String plain(BigDecimal value) {
         return wording.number(value.stripTrailingZeros().scale() <= 0 ? value.setScale(0, RoundingMode.UNNECESSARY)
-                : value.setScale(decimals, RoundingMode.HALF_UP));
+                : atMostOneDecimal(value));
     }
 
     @Override

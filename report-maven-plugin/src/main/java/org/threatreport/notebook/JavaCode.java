@@ -658,7 +658,7 @@ final class JavaCode {
     }
 
     private String stacked(Cell cell, String rows, StringBuilder code) {
-        String categories = "perValue(" + rows + ", " + category(cell.table(), cell.column()) + ")";
+        String categories = withoutExcluded(cell, "perValue(" + rows + ", " + category(cell.table(), cell.column()) + ")");
         categories = cell.bySchema() ? categories : "largestFirst(" + categories + ")";
         String stacks = "perValue(" + rows + ", " + category(cell.table(), cell.stack()) + ")";
         if (!keepsZeros(cell)) {
@@ -679,6 +679,7 @@ final class JavaCode {
             case GROUPS -> "perGroup(" + rows + ", " + category(cell.table(), cell.column()) + ")";
             case VALUES -> "perValue(" + rows + ", " + category(cell.table(), cell.column()) + ")";
         };
+        counts = withoutExcluded(cell, counts);
         if (distribution(cell) != Distribution.MONTHS && !cell.bySchema()) {
             counts = "largestFirst(" + counts + ")";
         }
@@ -689,6 +690,12 @@ final class JavaCode {
             counts = "nonZero(" + counts + ")";
         }
         code.append("List<Count> counts = ").append(counts).append(";\n");
+        if (foldClashes(cell, cellData)) {
+            code.append("// A value of the column is named ").append(comment(wording.other())).append(": the fold is named apart.\n")
+                    .append("Count folded = counts.get(counts.size() - 1);\n")
+                    .append("counts = Stream.concat(counts.subList(0, counts.size() - 1).stream(), Stream.of(new Count(")
+                    .append(literal(wording.otherFolded())).append(", folded.rows(), folded.base()))).toList();\n");
+        }
         code.append("counts.forEach(System.out::println);\n");
         if (cell.kind() == CellKind.TABLE) {
             return code.append("table(").append(literal(cell.label())).append(", ").append(literal(cellData.what()))
@@ -784,9 +791,8 @@ final class JavaCode {
         Cell cell = cellData.cell();
         String measure = literal(cell.numbers().measure());
         String value = literal(cell.numbers().value());
-        code.append("List<Measured> values = measurePerValue(").append(rows).append(", ")
-                .append(category(cell.table(), cell.column())).append(", ").append(measure).append(", ").append(value)
-                .append(");\n");
+        code.append("List<Measured> values = ").append(withoutExcluded(cell, "measurePerValue(" + rows + ", "
+                + category(cell.table(), cell.column()) + ", " + measure + ", " + value + ")")).append(";\n");
         if (!cell.bySchema()) {
             code.append("values = largestValueFirst(values);\n");
         }
@@ -796,6 +802,12 @@ final class JavaCode {
         if (cell.top() > 0) {
             code.append("values = topValues(values, ").append(cell.top()).append(", ").append(rows).append(", ")
                     .append(measure).append(", ").append(value).append(");\n");
+            if (foldClashes(cell, cellData)) {
+                code.append("Measured folded = values.get(values.size() - 1);\n")
+                        .append("values = Stream.concat(values.subList(0, values.size() - 1).stream(), Stream.of(new Measured(")
+                        .append(literal(wording.otherFolded()))
+                        .append(", folded.rows(), folded.value(), folded.n()))).toList();\n");
+            }
         }
         code.append("values.forEach(System.out::println);\n");
         if (cell.kind() == CellKind.TABLE) {
@@ -896,6 +908,36 @@ final class JavaCode {
         }
         String test = spec.type().isTemporal() ? "startsWith" : "isEqualTo";
         return rows + ".where(" + rows + ".stringColumn(" + literal(column) + ")." + test + "(" + literal(value) + "))";
+    }
+
+    /**
+     * The counts or measures of {@code list} without the values the cell's {@code exclude} leaves out (the
+     * report does not list them), or {@code list} itself when it excludes none.
+     */
+    private String withoutExcluded(Cell cell, String list) {
+        List<String> excluded = cell.numbers().exclude();
+        if (excluded.isEmpty()) {
+            return list;
+        }
+        ColumnSpec spec = spec(cell.table(), cell.column());
+        List<String> labels = new ArrayList<>();
+        if (cell.groups()) {
+            // A group is left out when it is excluded by name; one excluded value leaves the rest of its group.
+            spec.groups().stream().filter(excluded::contains).forEach(labels::add);
+        } else {
+            for (org.threatreport.data.CategoryValue value : spec.values()) {
+                if (excluded.contains(value.value()) || value.group() != null && excluded.contains(value.group())) {
+                    labels.add(value.label());
+                }
+            }
+        }
+        return list + ".stream().filter(c -> !List.of(" + literals(labels) + ").contains(c.label())).toList()";
+    }
+
+    /** Whether the report names a cell's fold apart, because a value of its column is named like the fold. */
+    private boolean foldClashes(Cell cell, CellData cellData) {
+        List<String> labels = cellData.categories();
+        return cell.top() > 0 && !labels.isEmpty() && labels.get(labels.size() - 1).equals(wording.otherFolded());
     }
 
     private static String literals(List<String> texts) {

@@ -173,10 +173,11 @@ final class SeriesCode {
                         measure, column)).toList();
             }
 
-            /** Largest value first (rows with no value last); equal values keep their order. */
+            /** Largest value first (rows with no value last); equal values: more rows first, then in codebook order. */
             List<Measured> largestValueFirst(List<Measured> values) {
                 return values.stream().sorted(Comparator.comparing(Measured::value,
-                        Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))).toList();
+                        Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                        .thenComparing(v -> v.rows().size(), Comparator.<Integer>reverseOrder())).toList();
             }
 
             /** The first n measures, the rows of the rest measured together as OTHER. */
@@ -207,7 +208,7 @@ final class SeriesCode {
             /** Rows per bin of a number column: bin i holds edges[i] to edges[i + 1] (excluded, except for the last bin). */
             List<Count> bins(Table table, String column, List<String> edges, List<String> labels) {
                 List<Count> counts = new ArrayList<>();
-                int base = (int) table.stringColumn(column).countNonEmpty();
+                int base = table.stringColumn(column).eval(cell -> !cell.isBlank()).size();
                 for (int i = 0; i + 1 < edges.size(); i++) {
                     BigDecimal low = new BigDecimal(edges.get(i));
                     BigDecimal high = new BigDecimal(edges.get(i + 1));
@@ -226,6 +227,14 @@ final class SeriesCode {
 
     static final String CHANGES = """
 
+            /** A number with the report's digit grouping (declared before its use: a kernel runs each in turn). */
+            String grouped(BigDecimal value) {
+                java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(LOCALE);
+                format.setMinimumFractionDigits(Math.max(0, value.scale()));
+                format.setMaximumFractionDigits(Math.max(0, value.scale()));
+                return format.format(value);
+            }
+
             /** A change as the tables of the report print it: +23.1%, −4.0%, ±0.0%; from 0: +12; no number: —. */
             String signedChange(BigDecimal now, BigDecimal before) {
                 if (now == null || before == null) {
@@ -238,12 +247,6 @@ final class SeriesCode {
                 return (percent.signum() > 0 ? "+" : percent.signum() < 0 ? "−" : "±") + grouped(percent.abs()) + "%";
             }
 
-            String grouped(BigDecimal value) {
-                java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(LOCALE);
-                format.setMinimumFractionDigits(Math.max(0, value.scale()));
-                format.setMaximumFractionDigits(Math.max(0, value.scale()));
-                return format.format(value);
-            }
             """;
 
     static final String GRID = """

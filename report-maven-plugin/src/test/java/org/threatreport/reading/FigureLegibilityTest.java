@@ -46,7 +46,7 @@ class FigureLegibilityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"english-report", "long-labels"})
+    @ValueSource(strings = {"english-report", "long-labels", "report-series"})
     void everyFigureOfTheFixtureReportsIsDrawnAndLegible(String fixture) throws Exception {
         Path project = Path.of("src/it", fixture).toAbsolutePath();
         Path target = Path.of("target/figure-fixtures", fixture).toAbsolutePath();

@@ -1,6 +1,7 @@
 package org.threatreport.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +36,30 @@ public final class SeriesIncidents {
 
     /** The CSV text, header first, rows in date order within each year. */
     public static String csv() {
-        Random random = new Random(SEED);
-        StringBuilder csv = new StringBuilder("id,date,industry,actor,action,records,dwell_days,summary\n");
-        for (int y = 0; y < YEARS.length; y++) {
-            int year = YEARS[y];
+        StringBuilder csv = new StringBuilder();
+        try {
+            write(csv, YEARS, ROWS, SEED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder throws none
+        }
+        return csv.toString();
+    }
+
+    /**
+     * Incidents made the same way for other years and sizes (the benchmark's large tables): {@code rows[i]}
+     * rows of {@code years[i]}, header first, rows in date order within each year.
+     */
+    public static void write(Appendable csv, int[] years, int[] rows, long seed) throws IOException {
+        Random random = new Random(seed);
+        csv.append("id,date,industry,actor,action,records,dwell_days,summary\n");
+        for (int y = 0; y < years.length; y++) {
+            int year = years[y];
             List<int[]> days = new ArrayList<>();
-            for (int i = 0; i < ROWS[y]; i++) {
+            for (int i = 0; i < rows[y]; i++) {
                 days.add(new int[] {1 + random.nextInt(12), 1 + random.nextInt(28)});
             }
             days.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : a[1] - b[1]);
-            for (int i = 0; i < ROWS[y]; i++) {
+            for (int i = 0; i < rows[y]; i++) {
                 String id = String.format(Locale.ROOT, "NW-%d-%04d", year, i + 1);
                 double precision = random.nextDouble();
                 String date = precision < 0.05 ? Integer.toString(year)
@@ -53,7 +68,7 @@ public final class SeriesIncidents {
                 // Healthcare grows year by year, Retail shrinks.
                 double[] weights = INDUSTRY_WEIGHTS.clone();
                 weights[1] += 3 * y;
-                weights[3] -= 2 * y;
+                weights[3] = Math.max(1, weights[3] - 2 * y); // stays positive over ten years
                 String industry = pick(random, INDUSTRIES, weights);
                 String actor = pick(random, ACTORS, ACTOR_WEIGHTS);
                 List<String> actions = new ArrayList<>();
@@ -65,19 +80,20 @@ public final class SeriesIncidents {
                 if (actions.isEmpty()) {
                     actions.add(ACTIONS[random.nextInt(3)]);
                 }
+                // StrictMath: the same digits on every JVM and processor (Math.exp may differ in the last bit).
                 String records = random.nextDouble() < 0.25 ? ""
                         : random.nextDouble() < 0.06 ? "0"
-                        : Long.toString(Math.min(1_000_000_000L, (long) Math.floor(Math.exp(6 + 2.5 * random.nextGaussian()))));
+                        : Long.toString(Math.min(1_000_000_000L, (long) Math.floor(StrictMath.exp(6 + 2.5 * random.nextGaussian()))));
                 String dwell = random.nextDouble() < 0.15 ? ""
-                        : Long.toString((long) Math.floor(Math.exp(3.5 + 1.2 * random.nextGaussian())));
-                String summary = actor + " " + String.join(" and ", actions).toLowerCase(Locale.ROOT) + " at a "
-                        + industry.toLowerCase(Locale.ROOT) + " organisation";
+                        : Long.toString((long) Math.floor(StrictMath.exp(3.5 + 1.2 * random.nextGaussian())));
+                String sector = industry.toLowerCase(Locale.ROOT);
+                String summary = actor + " " + String.join(" and ", actions).toLowerCase(Locale.ROOT)
+                        + (sector.matches("[aeiou].*") ? " at an " : " at a ") + sector + " organisation";
                 csv.append(id).append(',').append(date).append(',').append(industry).append(',').append(actor).append(',')
                         .append(String.join(";", actions)).append(',').append(records).append(',').append(dwell)
                         .append(',').append(summary).append('\n');
             }
         }
-        return csv.toString();
     }
 
     private static String pick(Random random, String[] values, double[] weights) {
