@@ -16,8 +16,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/bench
+# The plugin's class path as Maven runs it: its own libraries and those Maven provides (compile scope),
+# not its tests'.
 mvn -q ${MVN_ARGS:-} -pl report-maven-plugin test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/target/bench/classpath.txt" -DincludeScope=runtime
+    -Dmdep.outputFile="$PWD/target/bench/classpath.txt" -DincludeScope=compile
 module="$PWD/report-maven-plugin/target"
 command="bench/run.sh${*:+ $*}"
 main=org.threatreport.bench.Benchmarks

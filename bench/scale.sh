@@ -17,8 +17,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/scale
+# The plugin's class path as Maven runs it: its own libraries and those Maven provides (compile scope),
+# not its tests'.
 mvn -q ${MVN_ARGS:-} -pl report-maven-plugin test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/target/scale/classpath.txt" -DincludeScope=runtime
+    -Dmdep.outputFile="$PWD/target/scale/classpath.txt" -DincludeScope=compile
 module="$PWD/report-maven-plugin/target"
 exec java -Xmx2g -cp "$module/test-classes:$module/classes:$(cat target/scale/classpath.txt)" \
     org.threatreport.bench.ScaleBenchmark --mvn-args "${MVN_ARGS:-}" --command "bench/scale.sh${*:+ $*}" "$@"
