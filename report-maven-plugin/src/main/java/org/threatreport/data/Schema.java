@@ -20,18 +20,33 @@ import java.util.Optional;
  * @param reportYearOnly whether a date outside the report's year is an error ({@code other-years: error});
  *                       otherwise a table holds rows of any year and a report reads the other years
  *                       explicitly ({@code incidents.year(2016)})
+ * @param source         where the rows are: the CSV file {@code dataFile} read into memory, a file DuckDB reads,
+ *                       or a database (then {@code dataFile} is the schema file, where its problems are reported)
  */
 public record Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
                      Map<String, String> labels, List<ColumnSpec> columns, String periodColumn,
-                     boolean reportYearOnly) {
+                     boolean reportYearOnly, TableSource source) {
 
     public Schema {
         labels = Map.copyOf(labels);
         columns = List.copyOf(columns);
+        java.util.Objects.requireNonNull(source, "source");
         if (periodColumn != null && columns.stream().noneMatch(c -> c.name().equals(periodColumn)
                 && c.type().isTemporal())) {
             throw new IllegalArgumentException("period column '" + periodColumn + "' is not a date column of " + table);
         }
+    }
+
+    /** The schema of a CSV file read into memory. */
+    public Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
+                  Map<String, String> labels, List<ColumnSpec> columns, String periodColumn, boolean reportYearOnly) {
+        this(table, schemaFile, dataFile, encoding, idColumn, labels, columns, periodColumn, reportYearOnly,
+                new TableSource.CsvFile(dataFile));
+    }
+
+    /** Whether the rows are read into memory (a CSV file), rather than counted by an SQL engine. */
+    public boolean inMemory() {
+        return source instanceof TableSource.CsvFile;
     }
 
     /** A schema whose period is its first date or year-month column, holding rows of any year. */
