@@ -30,6 +30,11 @@ public record DataSet(Map<String, DataTable> tables, java.util.Set<String> unrea
         return tables.values();
     }
 
+    /** The tables whose rows are a local CSV file (read into memory or by DuckDB), in name order. */
+    public java.util.List<DataTable> withCsv() {
+        return tables.values().stream().filter(t -> t.schema().csvFile().isPresent()).toList();
+    }
+
     /** The tables whose rows are in memory (read from CSV files), by name. */
     public Map<String, LoadedTable> inMemory() {
         Map<String, LoadedTable> loaded = new TreeMap<>();

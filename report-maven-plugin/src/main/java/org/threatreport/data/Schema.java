@@ -49,6 +49,20 @@ public record Schema(String table, Path schemaFile, Path dataFile, Charset encod
         return source instanceof TableSource.CsvFile;
     }
 
+    /**
+     * The local CSV file holding the rows, read into memory or by DuckDB: what the site offers as the table's
+     * download and the notebooks read. Empty for Parquet and for a database, whose rows the site never copies.
+     */
+    public java.util.Optional<Path> csvFile() {
+        if (source instanceof TableSource.CsvFile csv) {
+            return java.util.Optional.of(csv.file());
+        }
+        if (source instanceof TableSource.EngineFile file && file.format() == TableSource.EngineFile.Format.CSV) {
+            return java.util.Optional.of(file.file());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A schema whose period is its first date or year-month column, holding rows of any year. */
     public Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
                   Map<String, String> labels, List<ColumnSpec> columns) {

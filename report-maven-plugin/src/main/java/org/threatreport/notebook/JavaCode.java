@@ -54,7 +54,7 @@ final class JavaCode {
         this.messages = messages;
         this.cells = List.copyOf(cells);
         Set<String> used = new LinkedHashSet<>(CELL_VARIABLES);
-        for (LoadedTable table : data.inMemory().values()) {
+        for (DataTable table : data.withCsv()) {
             tableNames.put(table.name(), identifier(table.name(), "table", used));
         }
         for (CellData cellData : cells) {
@@ -120,9 +120,9 @@ final class JavaCode {
                 }
 
                 """);
-        for (LoadedTable table : data.inMemory().values()) {
+        for (DataTable table : data.withCsv()) {
             code.append("Table ").append(tableNames.get(table.name())).append(" = readCsv(").append(literal(table.name()))
-                    .append(", ").append(literal("data/" + table.schema().dataFile().getFileName())).append(", ")
+                    .append(", ").append(literal("data/" + table.schema().csvFile().orElseThrow().getFileName())).append(", ")
                     .append(literal(table.schema().encoding().name())).append(");\n");
         }
         setup.add(code.toString().strip());
@@ -624,6 +624,11 @@ final class JavaCode {
         Cell cell = cellData.cell();
         StringBuilder code = new StringBuilder();
         code.append("// ").append(comment(cell.label() + " " + cell.caption())).append('\n');
+        if (!tableNames.containsKey(cell.table())) {
+            // Parquet or a database: the site holds no copy of the rows to count again here.
+            return code.append("// ").append(comment(messages.get("notebook.elsewhere").replace("{0}", cell.table())))
+                    .append('\n').toString();
+        }
         String rows = rows(cell, code);
         return switch (shape(cellData)) {
             case STACKED -> stacked(cell, rows, code);

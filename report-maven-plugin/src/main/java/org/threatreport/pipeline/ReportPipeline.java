@@ -584,7 +584,7 @@ public final class ReportPipeline {
             site.offersPdf();
         }
         SiteWriter.VersionLayout layout = site.prepare(report, cells, abstractPage, chapters, chapterFiles,
-                new ArrayList<>(data.inMemory().values()));
+                data.withCsv());
         Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));
         List<Integer> indexes = java.util.stream.IntStream.range(0, layout.chapterCount()).boxed().toList();
         List<byte[]> laidOut = Parallel.map(context.workers(), indexes, i -> memo.get("page",
