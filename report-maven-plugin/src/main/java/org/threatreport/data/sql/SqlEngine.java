@@ -146,7 +146,7 @@ public final class SqlEngine implements AutoCloseable {
             }
             Connection connection = driver().connect(url, login);
             if (connection == null) {
-                throw new SqlFailure("no driver takes the URL of " + source);
+                throw new SqlFailure(SqlFailure.Kind.CONNECTION, "no driver takes the URL of " + source);
             }
             if (connection instanceof DuckDBConnection duck) {
                 duckDb = (DuckDBConnection) duck.duplicate();
@@ -165,6 +165,35 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The tables and views the login can read, each by its name and by its name qualified with its schema
+     * ({@code incidents}, {@code public.incidents}): for suggesting the closest when a schema names another.
+     */
+    public java.util.Set<String> tableNames() {
+        Connection connection = borrow();
+        boolean healthy = true;
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE", "VIEW"})) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            while (tables.next()) {
+                String schema = tables.getString("TABLE_SCHEM");
+                String name = tables.getString("TABLE_NAME");
+                if (schema != null && (schema.equalsIgnoreCase("information_schema") || schema.startsWith("pg_"))) {
+                    continue;
+                }
+                names.add(name);
+                if (schema != null && !schema.isEmpty()) {
+                    names.add(schema + "." + name);
+                }
+            }
+            return names;
+        } catch (SQLException | RuntimeException e) {
+            healthy = isValid(connection);
+            return java.util.Set.of();
+        } finally {
+            giveBack(connection, healthy);
+        }
+    }
+
     /** The driver for the URL among those the plugin carries (or a report adds to the plugin's dependencies). */
     private Driver driver() throws SQLException {
         for (Driver driver : ServiceLoader.load(Driver.class, SqlEngine.class.getClassLoader())) {
@@ -177,7 +206,7 @@ public final class SqlEngine implements AutoCloseable {
                 return driver;
             }
         }
-        throw new SqlFailure("no JDBC driver for " + source + ": the plugin carries DuckDB's and PostgreSQL's;"
+        throw new SqlFailure(SqlFailure.Kind.CONNECTION, "no JDBC driver for " + source + ": the plugin carries DuckDB's and PostgreSQL's;"
                 + " for another engine add its driver to the plugin's <dependencies> in the POM");
     }
 

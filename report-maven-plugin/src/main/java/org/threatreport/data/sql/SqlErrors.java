@@ -19,26 +19,26 @@ final class SqlErrors {
         String text = firstLine(e);
         if (state.startsWith("28") || text.toLowerCase(java.util.Locale.ROOT).contains("password authentication failed")
                 || text.toLowerCase(java.util.Locale.ROOT).contains("authentication failed")) {
-            return new SqlFailure("cannot log in to " + source + ": the database refused the user name or password"
+            return new SqlFailure(SqlFailure.Kind.LOGIN, "cannot log in to " + source + ": the database refused the user name or password"
                     + credentialsFrom + " (" + text + ")");
         }
         Throwable cause = rootCause(e);
         if (cause instanceof UnknownHostException) {
-            return new SqlFailure("cannot reach " + source + ": unknown host " + cause.getMessage()
+            return new SqlFailure(SqlFailure.Kind.CONNECTION, "cannot reach " + source + ": unknown host " + cause.getMessage()
                     + "; check the URL's host name");
         }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
                 || cause instanceof SocketTimeoutException || state.startsWith("08")) {
-            return new SqlFailure("cannot reach " + source + ": " + text + "; is the database running, and are the URL's"
+            return new SqlFailure(SqlFailure.Kind.CONNECTION, "cannot reach " + source + ": " + text + "; is the database running, and are the URL's"
                     + " host and port right?");
         }
-        return new SqlFailure("cannot connect to " + source + ": " + text);
+        return new SqlFailure(SqlFailure.Kind.CONNECTION, "cannot connect to " + source + ": " + text);
     }
 
     /** What went wrong running a query on {@code source}. */
     static SqlFailure querying(String source, int timeoutSeconds, boolean timedOut, Throwable e) {
         if (timedOut || e instanceof SQLTimeoutException || state(e).equals("57014")) {
-            return new SqlFailure("a query on " + source + " took longer than " + timeoutSeconds + " s and was"
+            return new SqlFailure(SqlFailure.Kind.TIMEOUT, "a query on " + source + " took longer than " + timeoutSeconds + " s and was"
                     + " cancelled; raise 'timeout' in the schema's source, or make the table smaller (a view, a"
                     + " narrower query)");
         }

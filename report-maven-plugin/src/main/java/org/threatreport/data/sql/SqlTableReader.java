@@ -75,7 +75,7 @@ public final class SqlTableReader {
         try {
             engine = engine(connections);
         } catch (SqlFailure e) {
-            problems.add(at(sourcePointer(), e.getMessage()));
+            problems.add(at(pointer(e), e.getMessage()));
             return null;
         }
         if (engine == null) {
@@ -92,7 +92,7 @@ public final class SqlTableReader {
             SortedSet<Integer> years = years(source, size);
             return new SqlTable(schema, source, size[0], years, Instant.now());
         } catch (SqlFailure e) {
-            problems.add(at(sourcePointer(), e.getMessage()));
+            problems.add(at(pointer(e), e.getMessage()));
             engine.close();
             return null;
         }
@@ -208,6 +208,21 @@ public final class SqlTableReader {
         return schema.source() instanceof TableSource.Database ? "/source" : "/file";
     }
 
+    /** Where in the schema a failure points: the login's origin, the URL, the time limit, or the source. */
+    private String pointer(SqlFailure failure) {
+        if (!(schema.source() instanceof TableSource.Database database)) {
+            return "/file";
+        }
+        return switch (failure.kind()) {
+            case LOGIN -> database.server() != null ? "/source/server"
+                    : database.userVariable() != null ? "/source/user-variable"
+                    : database.passwordVariable() != null ? "/source/password-variable" : "/source/url";
+            case CONNECTION -> "/source/url";
+            case TIMEOUT -> "/source/timeout";
+            case QUERY -> "/source";
+        };
+    }
+
     // ---- columns ---------------------------------------------------------------------------------------
 
     /** The schema's columns as the source holds them; null (problems reported) when one is missing or unfit. */
@@ -219,6 +234,9 @@ public final class SqlTableReader {
                 ? dialect.relation(database.table(), database.query()) : "source";
         String read = source instanceof TableSource.Database database
                 ? (database.table() != null ? database.table() : database.query().strip()) : source.describe();
+        if (source instanceof TableSource.Database database && database.table() != null && !exists(engine, database)) {
+            return null;
+        }
         Map<String, String[]> held = engine.query("SELECT * FROM " + relation + " AS t WHERE 1 = 0", rows -> {
             ResultSetMetaData meta = rows.getMetaData();
             Map<String, String[]> found = new LinkedHashMap<>();
@@ -255,6 +273,24 @@ public final class SqlTableReader {
             return null;
         }
         return new SqlSource(dialect, relation, columns, engine, engine.source(), read);
+    }
+
+    /**
+     * Whether the table a source names is one the login can read; if not, a problem at {@code source/table}
+     * naming the closest table there is. A database whose driver lists no tables is taken at its word.
+     */
+    private boolean exists(SqlEngine engine, TableSource.Database database) {
+        java.util.Set<String> tables = engine.tableNames();
+        String wanted = database.table().replace("\"", "").replace("`", "");
+        if (tables.isEmpty() || tables.stream().anyMatch(t -> t.equalsIgnoreCase(wanted))) {
+            return true;
+        }
+        List<String> bare = tables.stream().filter(t -> !t.contains(".")).toList();
+        problems.add(at("/source/table", "table '" + database.table() + "' is not in " + database.url()
+                + Suggestions.didYouMean(wanted, wanted.contains(".") ? tables : bare) + "; expected a table or view"
+                + " the login can read" + (bare.isEmpty() ? "" : ", e.g. " + bare.stream().limit(LISTED_CHOICES)
+                .collect(Collectors.joining(", ")) + (bare.size() > LISTED_CHOICES ? ", …" : ""))));
+        return false;
     }
 
     /** Why the source's type cannot hold the schema's, or null. */
