@@ -119,7 +119,8 @@ public final class SqlTableReader {
         if (database.server() != null) {
             DataAccess.Login server = access.server(database.server()).orElse(null);
             if (server == null) {
-                problems.add(at("/source/server", "no <server> with id '" + database.server() + "' in Maven's settings.xml"
+                problems.add(at("/source/server", "no <server> with id '" + database.server() + "' and a user name in Maven's settings.xml"
+                        + " (or its password cannot be decrypted)"
                         + Suggestions.didYouMean(database.server(), access.servers().keySet())
                         + "; add one with the user name and password of " + database.url()));
                 return null;

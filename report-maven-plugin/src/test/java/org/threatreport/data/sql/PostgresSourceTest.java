@@ -153,6 +153,27 @@ class PostgresSourceTest {
     }
 
     @Test
+    void theLoginComesFromASettingsServerNamedByItsId() throws Exception {
+        String yaml = schema("  url: " + postgres.url() + "\n  table: clean\n  server: report-db\n", "sector", "integer");
+        Path file = folder.resolve("incidents.schema.yaml");
+        Files.writeString(file, yaml);
+        DataAccess access = new DataAccess(Map.of("report-db", new DataAccess.Login(Postgres.USER, Postgres.PASSWORD)),
+                Map.of(), false);
+        Problems problems = new Problems();
+        SqlTable table = SqlTableReader.read(SchemaReader.read(file), access, OptionalInt.of(2017), 1, problems);
+        assertTrue(problems.isEmpty(), problems.list().toString());
+        table.source().engine().close();
+        assertFalse(access.toString().contains(Postgres.PASSWORD) || access.toString().contains(Postgres.USER));
+
+        Files.writeString(file, yaml.replace("server: report-db", "server: reportdb"));
+        SqlTableReader.read(SchemaReader.read(file), access, OptionalInt.of(2017), 1, problems);
+        assertEquals(1, problems.list().size(), problems.list().toString());
+        assertTrue(problems.list().get(0).message().contains("no <server> with id 'reportdb'")
+                && problems.list().get(0).message().contains("did you mean 'report-db'"), problems.list().toString());
+        assertEquals(4, problems.list().get(0).line(), "the line of server:");
+    }
+
+    @Test
     void anUnreachableServerPointsAtTheUrl() throws Exception {
         int closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
