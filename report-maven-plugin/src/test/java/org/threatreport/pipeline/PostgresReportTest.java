@@ -44,7 +44,7 @@ class PostgresReportTest {
         Path fromDatabase = folder.resolve("database");
         ProjectFiles.copyTree(FIXTURE, fromCsv);
         ProjectFiles.copyTree(FIXTURE, fromDatabase);
-        Map<String, byte[]> expected = build(fromCsv, DataAccess.fromEnvironment());
+        Map<String, byte[]> expected = build(fromCsv, DataAccess.fromEnvironment(), Log.silent());
         try (Postgres postgres = Postgres.start()) {
             for (Path schemaFile : schemaFiles(fromDatabase.resolve("data"))) {
                 Schema schema = SchemaReader.read(schemaFile);
@@ -55,8 +55,12 @@ class PostgresReportTest {
                 Files.writeString(schemaFile, "source:\n  url: " + postgres.url() + "\n  table: " + schema.table()
                         + "\n  server: report-db\n" + Files.readString(schemaFile));
             }
+            StringBuilder logged = new StringBuilder();
             Map<String, byte[]> actual = build(fromDatabase, new DataAccess(
-                    Map.of("report-db", new DataAccess.Login(Postgres.USER, Postgres.PASSWORD)), Map.of(), false));
+                    Map.of("report-db", new DataAccess.Login(Postgres.USER, Postgres.PASSWORD)), Map.of(), false),
+                    everything(logged));
+            assertTrue(logged.toString().contains("counted where they lie"), logged.toString());
+            assertFalse(logged.toString().contains(Postgres.PASSWORD), "the password is never logged, also at debug");
             int same = 0;
             for (Map.Entry<String, byte[]> file : expected.entrySet()) {
                 String name = file.getKey();
@@ -72,6 +76,31 @@ class PostgresReportTest {
             assertEquals(expected.keySet().stream().filter(n -> !n.startsWith("data/")).collect(Collectors.toSet()),
                     actual.keySet());
         }
+    }
+
+    /** A log keeping every line, debug included (as mvn -X shows them). */
+    private static Log everything(StringBuilder lines) {
+        return new Log() {
+            @Override
+            public synchronized void info(String message) {
+                lines.append(message).append('\n');
+            }
+
+            @Override
+            public synchronized void debug(String message) {
+                lines.append(message).append('\n');
+            }
+
+            @Override
+            public synchronized void warn(String message) {
+                lines.append(message).append('\n');
+            }
+
+            @Override
+            public synchronized void error(String message, Exception cause) {
+                lines.append(message).append('\n').append(cause).append('\n');
+            }
+        };
     }
 
     /** A column as a database types it: numbers, booleans and full dates typed; the rest text. */
@@ -92,12 +121,12 @@ class PostgresReportTest {
     }
 
     /** Builds a project into its target/report-site/1.0 and returns the files of that version by path. */
-    private static Map<String, byte[]> build(Path project, DataAccess access) throws Exception {
+    private static Map<String, byte[]> build(Path project, DataAccess access, Log log) throws Exception {
         BuildOptions options = new BuildOptions(project, project.resolve("content"), project.resolve("data"),
                 project.resolve("site-template"), project.resolve("target/report-site"),
                 project.resolve("target/report-cache"), "1.0", Optional.empty(), Optional.empty(), RenderLimits.DEFAULT,
                 true, access);
-        new ReportBuild(options, Log.silent()).run();
+        new ReportBuild(options, log).run();
         Path version = project.resolve("target/report-site/1.0");
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(version)) {
