@@ -10,7 +10,7 @@ import org.threatreport.aggregate.Share;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.data.CategoryValue;
 import org.threatreport.data.ColumnSpec;
-import org.threatreport.data.LoadedTable;
+import org.threatreport.data.DataTable;
 
 /**
  * The values a number typed in the prose is compared with: for every table, its number of rows;
@@ -48,7 +48,7 @@ final class ComputedValues {
     private final List<Value> values = new ArrayList<>();
 
     /** @param tables the tables to compare with, by name; each with its view of all rows */
-    static ComputedValues of(Map<String, LoadedTable> tables, Map<String, TableView> views) {
+    static ComputedValues of(Map<String, ? extends DataTable> tables, Map<String, TableView> views) {
         ComputedValues computed = new ComputedValues();
         tables.forEach((name, table) -> {
             TableView view = views.get(name);
@@ -59,7 +59,7 @@ final class ComputedValues {
         return computed;
     }
 
-    private void addTable(String name, LoadedTable table, TableView view) {
+    private void addTable(String name, DataTable table, TableView view) {
         values.add(new Value("the number of rows of " + name, name + ".count()", view.count(), null));
         addMeasures(name, table, view);
         addChanges(name, table, view);
@@ -94,7 +94,7 @@ final class ComputedValues {
     }
 
     /** The median, mean and sum of every number column. */
-    private void addMeasures(String name, LoadedTable table, TableView view) {
+    private void addMeasures(String name, DataTable table, TableView view) {
         for (ColumnSpec column : table.schema().columns()) {
             if (!column.isNumeric()) {
                 continue;
@@ -113,7 +113,7 @@ final class ComputedValues {
     }
 
     /** The change from the year before of the rows, and of each value's rows, where the table has that year. */
-    private void addChanges(String name, LoadedTable table, TableView view) {
+    private void addChanges(String name, DataTable table, TableView view) {
         if (table.schema().periodColumn() == null) {
             return;
         }

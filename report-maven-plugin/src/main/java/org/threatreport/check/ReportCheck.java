@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import org.threatreport.aggregate.Wording;
 import org.threatreport.config.BuildOptions;
-import org.threatreport.data.LoadedTable;
+import org.threatreport.data.DataTable;
 import org.threatreport.diagnostic.Problem;
 import org.threatreport.model.Chapter;
 import org.threatreport.pipeline.BuildContext;
@@ -47,9 +47,11 @@ public final class ReportCheck {
      */
     public CheckResult run() throws Exception {
         ExecutorService workers = Workers.start("report-check");
+        ReportPipeline pipeline = null;
         try {
             BuildContext context = BuildContext.check(options, workers, log);
-            BuiltReport built = new ReportPipeline(context).run();
+            pipeline = new ReportPipeline(context);
+            BuiltReport built = pipeline.run();
             List<Problem> found = new ArrayList<>(context.problems().list());
             if (built.report() != null) {
                 new Stages(context).run("links", () -> checkText(built, incompleteTables(built, found), found),
@@ -57,6 +59,9 @@ public final class ReportCheck {
             }
             return new CheckResult(found);
         } finally {
+            if (pipeline != null) {
+                pipeline.closeConnections();
+            }
             workers.shutdownNow();
         }
     }
@@ -66,7 +71,7 @@ public final class ReportCheck {
         Set<Path> files = new HashSet<>();
         problems.forEach(p -> files.add(p.file().toAbsolutePath().normalize()));
         Set<String> incomplete = new HashSet<>();
-        for (LoadedTable table : built.data().all()) {
+        for (DataTable table : built.data().all()) {
             if (files.contains(table.schema().dataFile().toAbsolutePath().normalize())
                     || files.contains(table.schema().schemaFile().toAbsolutePath().normalize())) {
                 incomplete.add(table.name());
@@ -79,7 +84,7 @@ public final class ReportCheck {
     private int checkText(BuiltReport built, Set<String> incomplete, List<Problem> found) throws Exception {
         Links links = new Links(built.files(), built.failedPages(), options.versionDir());
         Set<String> referred = new HashSet<>();
-        Map<String, LoadedTable> complete = new TreeMap<>(built.data().tables());
+        Map<String, DataTable> complete = new TreeMap<>(built.data().tables());
         complete.keySet().removeAll(incomplete);
         TypedNumbers numbers = new TypedNumbers(ComputedValues.of(complete, built.tables()));
         for (Chapter page : References.pages(built.report())) {

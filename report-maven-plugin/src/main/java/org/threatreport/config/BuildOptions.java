@@ -24,10 +24,12 @@ import java.util.Optional;
  *                      Open Graph links) need it
  * @param renderLimits  how long a chapter may render, and how much it may write
  * @param pdf           whether the build also writes the report as one PDF ({@code report.pdf})
+ * @param dataAccess    the logins and environment for tables in databases, and whether to stay offline
  */
 public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                            Path outputDir, Path cacheDir, String version, Optional<Path> chartFont,
-                           Optional<URI> siteUrl, RenderLimits renderLimits, boolean pdf) {
+                           Optional<URI> siteUrl, RenderLimits renderLimits, boolean pdf,
+                           DataAccess dataAccess) {
 
     public BuildOptions {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -39,6 +41,7 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
         Objects.requireNonNull(chartFont, "chartFont");
         Objects.requireNonNull(siteUrl, "siteUrl");
         Objects.requireNonNull(renderLimits, "renderLimits");
+        Objects.requireNonNull(dataAccess, "dataAccess");
         List<String> wrong = new ArrayList<>();
         VersionName.problem("report.version", version).ifPresent(wrong::add);
         siteUrl.ifPresent(url -> {
@@ -57,25 +60,39 @@ public record BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path 
     public BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir,
                         Path outputDir, Path cacheDir, String version, Optional<Path> chartFont) {
         this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, Optional.empty(),
-                RenderLimits.DEFAULT, false);
+                RenderLimits.DEFAULT, false, DataAccess.fromEnvironment());
+    }
+
+    /** Options with limits, a site address and the PDF or not, reaching databases with this process's environment. */
+    public BuildOptions(Path projectDir, Path contentDir, Path dataDir, Path templateDir, Path outputDir, Path cacheDir,
+                        String version, Optional<Path> chartFont, Optional<URI> siteUrl, RenderLimits renderLimits,
+                        boolean pdf) {
+        this(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont, siteUrl, renderLimits,
+                pdf, DataAccess.fromEnvironment());
     }
 
     /** The same options with the site's address set. */
     public BuildOptions withSiteUrl(URI url) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                Optional.of(url), renderLimits, pdf);
+                Optional.of(url), renderLimits, pdf, dataAccess);
     }
 
     /** The same options with other limits for rendering a chapter. */
     public BuildOptions withRenderLimits(RenderLimits limits) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                siteUrl, limits, pdf);
+                siteUrl, limits, pdf, dataAccess);
     }
 
     /** The same options with the PDF made or not. */
     public BuildOptions withPdf(boolean makePdf) {
         return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
-                siteUrl, renderLimits, makePdf);
+                siteUrl, renderLimits, makePdf, dataAccess);
+    }
+
+    /** The same options with other logins for databases, or offline. */
+    public BuildOptions withDataAccess(DataAccess access) {
+        return new BuildOptions(projectDir, contentDir, dataDir, templateDir, outputDir, cacheDir, version, chartFont,
+                siteUrl, renderLimits, pdf, access);
     }
 
     /** The conventional layout of a report project rooted at {@code projectDir}, without the PDF. */

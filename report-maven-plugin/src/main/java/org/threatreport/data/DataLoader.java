@@ -37,11 +37,11 @@ public final class DataLoader {
      * Like {@link #load(Path, OptionalInt, Problems)}, with each table read by {@code reader} (given its
      * schema file), so that a build that keeps tables between runs reads only those whose files changed.
      */
-    public static DataSet load(Path dataDir, Problems problems, Function<Path, LoadedTable> reader) {
-        List<LoadedTable> tables = new ArrayList<>();
+    public static DataSet load(Path dataDir, Problems problems, Function<Path, ? extends DataTable> reader) {
+        List<DataTable> tables = new ArrayList<>();
         java.util.Set<String> unreadable = new java.util.TreeSet<>();
         for (Path schemaFile : schemaFiles(dataDir, problems)) {
-            LoadedTable table = reader.apply(schemaFile);
+            DataTable table = reader.apply(schemaFile);
             if (table != null) {
                 tables.add(table);
             } else {
@@ -52,10 +52,10 @@ public final class DataLoader {
     }
 
     /** The tables as one data set; a second table of the same name is a problem. */
-    public static DataSet collect(List<LoadedTable> tables, Problems problems) {
-        Map<String, LoadedTable> byName = new HashMap<>();
-        for (LoadedTable table : tables) {
-            LoadedTable previous = byName.putIfAbsent(table.name(), table);
+    public static DataSet collect(List<? extends DataTable> tables, Problems problems) {
+        Map<String, DataTable> byName = new HashMap<>();
+        for (DataTable table : tables) {
+            DataTable previous = byName.putIfAbsent(table.name(), table);
             if (previous != null) {
                 problems.error(table.schema().schemaFile(), 1, 1, "table '" + table.name() + "' is already described by "
                         + previous.schema().schemaFile().getFileName());

@@ -32,7 +32,7 @@ import tech.tablesaw.columns.Column;
  * by the reader as it parsed the cells (as were the months of {@link #monthCounts}), so that counting a
  * whole table never visits its rows.
  */
-public final class LoadedTable {
+public final class LoadedTable implements DataTable {
 
     /** An empty cell of an integer column (the reader refuses this number as a value). */
     public static final long NO_INTEGER = Long.MIN_VALUE;
@@ -232,12 +232,33 @@ public final class LoadedTable {
         return valueCounts;
     }
 
+    @Override
     public String name() {
         return schema.table();
     }
 
     public int rowCount() {
         return rowCount;
+    }
+
+    @Override
+    public long rows() {
+        return rowCount;
+    }
+
+    /** The years of the period column's cells. */
+    @Override
+    public java.util.SortedSet<Integer> years() {
+        java.util.SortedSet<Integer> held = new java.util.TreeSet<>();
+        String period = schema.periodColumn();
+        if (period != null) {
+            for (int year : yearCodes().get(period)) {
+                if (year >= 0) {
+                    held.add(year);
+                }
+            }
+        }
+        return held;
     }
 
     @Override

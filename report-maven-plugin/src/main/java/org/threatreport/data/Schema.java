@@ -20,18 +20,47 @@ import java.util.Optional;
  * @param reportYearOnly whether a date outside the report's year is an error ({@code other-years: error});
  *                       otherwise a table holds rows of any year and a report reads the other years
  *                       explicitly ({@code incidents.year(2016)})
+ * @param source         where the rows are: the CSV file {@code dataFile} read into memory, a file DuckDB reads,
+ *                       or a database (then {@code dataFile} is the schema file, where its problems are reported)
  */
 public record Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
                      Map<String, String> labels, List<ColumnSpec> columns, String periodColumn,
-                     boolean reportYearOnly) {
+                     boolean reportYearOnly, TableSource source) {
 
     public Schema {
         labels = Map.copyOf(labels);
         columns = List.copyOf(columns);
+        java.util.Objects.requireNonNull(source, "source");
         if (periodColumn != null && columns.stream().noneMatch(c -> c.name().equals(periodColumn)
                 && c.type().isTemporal())) {
             throw new IllegalArgumentException("period column '" + periodColumn + "' is not a date column of " + table);
         }
+    }
+
+    /** The schema of a CSV file read into memory. */
+    public Schema(String table, Path schemaFile, Path dataFile, Charset encoding, String idColumn,
+                  Map<String, String> labels, List<ColumnSpec> columns, String periodColumn, boolean reportYearOnly) {
+        this(table, schemaFile, dataFile, encoding, idColumn, labels, columns, periodColumn, reportYearOnly,
+                new TableSource.CsvFile(dataFile));
+    }
+
+    /** Whether the rows are read into memory (a CSV file), rather than counted by an SQL engine. */
+    public boolean inMemory() {
+        return source instanceof TableSource.CsvFile;
+    }
+
+    /**
+     * The local CSV file holding the rows, read into memory or by DuckDB: what the site offers as the table's
+     * download and the notebooks read. Empty for Parquet and for a database, whose rows the site never copies.
+     */
+    public java.util.Optional<Path> csvFile() {
+        if (source instanceof TableSource.CsvFile csv) {
+            return java.util.Optional.of(csv.file());
+        }
+        if (source instanceof TableSource.EngineFile file && file.format() == TableSource.EngineFile.Format.CSV) {
+            return java.util.Optional.of(file.file());
+        }
+        return java.util.Optional.empty();
     }
 
     /** A schema whose period is its first date or year-month column, holding rows of any year. */

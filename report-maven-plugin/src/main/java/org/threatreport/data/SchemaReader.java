@@ -25,8 +25,11 @@ import org.threatreport.diagnostic.Suggestions;
 public final class SchemaReader {
 
     static final String SUFFIX = ".schema.yaml";
-    private static final List<String> SCHEMA_KEYS = List.of("table", "label", "id", "file", "encoding", "period",
-            "other-years", "columns");
+    private static final List<String> SCHEMA_KEYS = List.of("table", "label", "id", "file", "engine", "source",
+            "encoding", "period", "other-years", "columns");
+    private static final List<String> SOURCE_KEYS = List.of("url", "table", "query", "server", "user-variable",
+            "password-variable", "timeout");
+    private static final List<String> ENGINES = List.of("memory", "duckdb");
     private static final List<String> COLUMN_KEYS = List.of("name", "type", "label", "required", "values", "separator",
             "partial");
     private static final List<String> OTHER_YEARS = List.of("keep", "error");
@@ -65,9 +68,93 @@ public final class SchemaReader {
         }
         String period = period(root, columns);
         boolean reportYearOnly = otherYears(root);
+        TableSource source = source(root, dataFile);
+        if (source instanceof TableSource.Database) {
+            dataFile = schemaFile;
+        }
         problems.throwIfAny();
         return new Schema(table, schemaFile, dataFile, encoding, id, labels(root.path("label"), "/label"), columns,
-                period, reportYearOnly);
+                period, reportYearOnly, source);
+    }
+
+    /**
+     * Where the rows are: {@code source:} (a database over JDBC), else the {@code file:} — read into memory
+     * when it is a CSV file, by DuckDB when it is a Parquet file or folder, or a CSV with {@code engine: duckdb}.
+     */
+    private TableSource source(JsonNode root, Path dataFile) {
+        String engine = text(root, "/engine", null);
+        if (engine != null && !ENGINES.contains(engine)) {
+            problems.add(yaml.problemAt("/engine", "unknown engine '" + engine + "'" + Suggestions.didYouMean(engine, ENGINES)
+                    + "; expected memory (the CSV file is read into memory, the default) or duckdb (DuckDB reads the"
+                    + " file where it lies: for files too large for memory)"));
+        }
+        JsonNode source = root.path("source");
+        if (!source.isMissingNode()) {
+            if (root.has("file") || root.has("engine")) {
+                problems.add(yaml.keyProblemAt(root.has("file") ? "/file" : "/engine", "a table comes from a 'file' or"
+                        + " from a database 'source', not both"));
+            }
+            return database(source);
+        }
+        String name = dataFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (Files.isDirectory(dataFile)) {
+            return new TableSource.EngineFile(dataFile, TableSource.EngineFile.Format.PARQUET_FOLDER);
+        }
+        if (name.endsWith(".parquet")) {
+            return new TableSource.EngineFile(dataFile, TableSource.EngineFile.Format.PARQUET);
+        }
+        if ("duckdb".equals(engine)) {
+            return new TableSource.EngineFile(dataFile, TableSource.EngineFile.Format.CSV);
+        }
+        return new TableSource.CsvFile(dataFile);
+    }
+
+    private TableSource.Database database(JsonNode node) {
+        if (!node.isObject()) {
+            problems.add(yaml.problemAt("/source", "expected a source: a mapping with 'url' (jdbc:…) and 'table' or"
+                    + " 'query'"));
+            return new TableSource.Database("jdbc:none:", "none", null, null, null, null, 1);
+        }
+        checkKeys(node, "/source", SOURCE_KEYS);
+        String url = text(node, "/source/url", null);
+        if (url == null || !url.startsWith("jdbc:") || url.indexOf(':', 5) < 0) {
+            problems.add(yaml.problemAt(url == null ? "/source" : "/source/url", "expected 'url': a JDBC URL such as"
+                    + " jdbc:postgresql://db.example.org:5432/soc, jdbc:duckdb:/data/soc.duckdb or"
+                    + " jdbc:trino://trino.example.org:8080/hive/soc"));
+            url = "jdbc:none:";
+        } else if (url.matches("(?i).*[?&;](password|user|username)=.*") || url.matches("(?i)jdbc:[a-z0-9]+://[^/@]*:[^/@]*@.*")) {
+            problems.add(yaml.problemAt("/source/url", "the URL holds a user name or password: credentials never go"
+                    + " into the project; name a settings.xml <server> with 'server:', or environment variables with"
+                    + " 'user-variable:' and 'password-variable:'"));
+        }
+        String table = text(node, "/source/table", null);
+        String query = text(node, "/source/query", null);
+        if ((table == null) == (query == null)) {
+            problems.add(yaml.problemAt("/source", "a source names either 'table' (a table or view, e.g."
+                    + " public.incidents) or 'query' (a SELECT), one of them"));
+        }
+        if (query != null && !query.strip().toLowerCase(java.util.Locale.ROOT).matches("(?s)(select|with)\\b.*")) {
+            problems.add(yaml.problemAt("/source/query", "a query is one SELECT (or WITH … SELECT) whose rows are the"
+                    + " table's"));
+        }
+        String server = text(node, "/source/server", null);
+        String userVariable = text(node, "/source/user-variable", null);
+        String passwordVariable = text(node, "/source/password-variable", null);
+        if (server != null && (userVariable != null || passwordVariable != null)) {
+            problems.add(yaml.problemAt("/source/server", "the credentials come from a settings.xml <server> or from"
+                    + " environment variables, not both"));
+        }
+        int timeout = TableSource.Database.DEFAULT_TIMEOUT;
+        JsonNode seconds = node.path("timeout");
+        if (!seconds.isMissingNode()) {
+            if (seconds.isIntegralNumber() && seconds.asLong() >= 1 && seconds.asLong() <= 86_400) {
+                timeout = seconds.asInt();
+            } else {
+                problems.add(yaml.problemAt("/source/timeout", "expected the seconds one query may take, a whole number"
+                        + " from 1 to 86400 (default " + TableSource.Database.DEFAULT_TIMEOUT + ")"));
+            }
+        }
+        return new TableSource.Database(url, table, query, server, userVariable, passwordVariable, timeout);
     }
 
     /**

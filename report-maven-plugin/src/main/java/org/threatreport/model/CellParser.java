@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.threatreport.data.ColumnSpec;
 import org.threatreport.data.DataSet;
-import org.threatreport.data.LoadedTable;
+import org.threatreport.data.DataTable;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.diagnostic.LocatedYaml;
 import org.threatreport.diagnostic.Problems;
@@ -120,7 +120,7 @@ final class CellParser {
         int before = problems.list().size();
         checkKeys(yaml, kind);
         String id = id(yaml, kind);
-        LoadedTable table = table(yaml);
+        DataTable table = table(yaml);
         ChartType chart = kind == CellKind.FIGURE ? chart(yaml) : null;
         String column = column(yaml, table, "column", true);
         String stack = column(yaml, table, "stack", chart == ChartType.STACKED);
@@ -175,7 +175,7 @@ final class CellParser {
     }
 
     /** The years a cell counts: {@code years: 2016}, {@code 2013-2017}, {@code all}, {@code last 3}; 0, 0 for the report's. */
-    private int[] years(LocatedYaml yaml, LoadedTable table) {
+    private int[] years(LocatedYaml yaml, DataTable table) {
         JsonNode node = yaml.root().path("years");
         if (node.isMissingNode() || table == null) {
             return new int[] {0, 0};
@@ -186,12 +186,7 @@ final class CellParser {
                     + " place its rows in years"));
             return new int[] {0, 0};
         }
-        java.util.SortedSet<Integer> held = new java.util.TreeSet<>();
-        for (int year : table.yearCodes().get(period)) {
-            if (year >= 0) {
-                held.add(year);
-            }
-        }
+        java.util.SortedSet<Integer> held = table.years();
         String text = node.asText("").strip();
         java.util.regex.Matcher span = Pattern.compile("(\\d{4})\\s*(?:-|–|to|\\.\\.)\\s*(\\d{4})").matcher(text);
         java.util.regex.Matcher last = Pattern.compile("last\\s+(\\d{1,3})").matcher(text);
@@ -231,7 +226,7 @@ final class CellParser {
     }
 
     /** The measure, bins, exclusions and bases of a cell. */
-    private Cell.Numbers numbers(LocatedYaml yaml, LoadedTable table, String column, ChartType chart, int[] years) {
+    private Cell.Numbers numbers(LocatedYaml yaml, DataTable table, String column, ChartType chart, int[] years) {
         JsonNode root = yaml.root();
         String per = root.has("per") ? choice(yaml, "per", PERS, "month") : null;
         if (per != null && table != null && column != null
@@ -323,7 +318,7 @@ final class CellParser {
         return 0;
     }
 
-    private List<String> exclude(LocatedYaml yaml, LoadedTable table, String column) {
+    private List<String> exclude(LocatedYaml yaml, DataTable table, String column) {
         JsonNode node = yaml.root().path("exclude");
         if (node.isMissingNode() || table == null || column == null) {
             return List.of();
@@ -356,7 +351,7 @@ final class CellParser {
     }
 
     /** A number column named by {@code key}. */
-    private String numericColumn(LocatedYaml yaml, LoadedTable table, String key, boolean required) {
+    private String numericColumn(LocatedYaml yaml, DataTable table, String key, boolean required) {
         if (table == null) {
             return null;
         }
@@ -408,7 +403,7 @@ final class CellParser {
         return id;
     }
 
-    private LoadedTable table(LocatedYaml yaml) {
+    private DataTable table(LocatedYaml yaml) {
         List<String> names = new ArrayList<>(data.tables().keySet());
         JsonNode node = yaml.root().path("table");
         if (node.isMissingNode()) {
@@ -421,7 +416,7 @@ final class CellParser {
             problems.add(yaml.problemAt("", "say which table to count: 'table: " + String.join("' or 'table: ", names) + "'"));
             return null;
         }
-        LoadedTable table = data.tables().get(node.asText());
+        DataTable table = data.tables().get(node.asText());
         if (table == null && data.unreadable().contains(node.asText())) {
             return null; // its schema or data file could not be read: their problems say why
         }
@@ -442,7 +437,7 @@ final class CellParser {
         });
     }
 
-    private String column(LocatedYaml yaml, LoadedTable table, String key, boolean required) {
+    private String column(LocatedYaml yaml, DataTable table, String key, boolean required) {
         JsonNode node = yaml.root().path(key);
         if (node.isMissingNode()) {
             if (required) {
@@ -461,7 +456,7 @@ final class CellParser {
         return name;
     }
 
-    private void checkColumnFits(LocatedYaml yaml, LoadedTable table, String column, ChartType chart, boolean groups,
+    private void checkColumnFits(LocatedYaml yaml, DataTable table, String column, ChartType chart, boolean groups,
                                  boolean severalYears) {
         if (table == null || column == null) {
             return;
@@ -491,7 +486,7 @@ final class CellParser {
      * The filters of {@code where}: per column a value or group, a list of them (any), {@code {not: …}}
      * (none of them), or {@code {from: …, to: …}} (a range of a number or date column).
      */
-    private List<Condition> where(LocatedYaml yaml, LoadedTable table) {
+    private List<Condition> where(LocatedYaml yaml, DataTable table) {
         List<Condition> where = new ArrayList<>();
         JsonNode node = yaml.root().path("where");
         if (node.isMissingNode()) {

@@ -4,8 +4,15 @@ import java.io.File;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.threatreport.config.BuildOptions;
+import org.threatreport.config.DataAccess;
 import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
 
@@ -52,17 +59,55 @@ public abstract class AbstractReportMojo extends AbstractSiteMojo {
     @Parameter(property = "report.skip", defaultValue = "false")
     protected boolean skip;
 
+    /**
+     * Maven's settings: a table in a database names a {@code <server>} of {@code settings.xml} by its id
+     * ({@code source: server:} in its schema) for the user name and password, never written in the project.
+     */
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    @Component
+    protected SettingsDecrypter decrypter;
+
     /** The parameters as the core's options; a wrong option is the user's mistake. */
     protected BuildOptions options() throws MojoFailureException {
         try {
             BuildOptions options = new BuildOptions(baseDir.toPath(), content.toPath(), data.toPath(), templates.toPath(),
                     output.toPath(), cache.toPath(), version, Optional.ofNullable(chartFont).map(File::toPath))
                     .withRenderLimits(new RenderLimits(Duration.ofSeconds(renderTimeout),
-                            RenderLimits.DEFAULT.characters()));
+                            RenderLimits.DEFAULT.characters()))
+                    .withDataAccess(new DataAccess(logins(), System.getenv(), false));
             return siteUrl == null || siteUrl.isBlank() ? options : options.withSiteUrl(java.net.URI.create(siteUrl.strip()));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /**
+     * The user names and passwords of settings.xml's servers, decrypted, by id. A server whose password
+     * cannot be decrypted is left out (said at debug level only: most servers are for other goals), so that
+     * a schema naming it is told there is no usable server of that id.
+     */
+    private java.util.Map<String, DataAccess.Login> logins() {
+        java.util.Map<String, DataAccess.Login> logins = new java.util.HashMap<>();
+        if (settings == null) {
+            return logins;
+        }
+        for (Server server : settings.getServers()) {
+            Server usable = server;
+            if (decrypter != null) {
+                SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+                if (!decrypted.getProblems().isEmpty()) {
+                    getLog().debug("The password of <server> '" + server.getId() + "' in settings.xml cannot be decrypted");
+                    continue;
+                }
+                usable = decrypted.getServer();
+            }
+            if (usable.getId() != null && usable.getUsername() != null) {
+                logins.put(usable.getId(), new DataAccess.Login(usable.getUsername(), usable.getPassword()));
+            }
+        }
+        return logins;
     }
 
     /** The problems of the report's files, one line each, as a failure of the goal. */

@@ -17,6 +17,7 @@ import org.threatreport.aggregate.Wording;
 import org.threatreport.data.ColumnSpec;
 import org.threatreport.data.ColumnType;
 import org.threatreport.data.DataSet;
+import org.threatreport.data.DataTable;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.model.Cell;
 import org.threatreport.model.CellKind;
@@ -53,7 +54,7 @@ final class JavaCode {
         this.messages = messages;
         this.cells = List.copyOf(cells);
         Set<String> used = new LinkedHashSet<>(CELL_VARIABLES);
-        for (LoadedTable table : data.all()) {
+        for (DataTable table : data.withCsv()) {
             tableNames.put(table.name(), identifier(table.name(), "table", used));
         }
         for (CellData cellData : cells) {
@@ -119,9 +120,9 @@ final class JavaCode {
                 }
 
                 """);
-        for (LoadedTable table : data.all()) {
+        for (DataTable table : data.withCsv()) {
             code.append("Table ").append(tableNames.get(table.name())).append(" = readCsv(").append(literal(table.name()))
-                    .append(", ").append(literal("data/" + table.schema().dataFile().getFileName())).append(", ")
+                    .append(", ").append(literal("data/" + table.schema().csvFile().orElseThrow().getFileName())).append(", ")
                     .append(literal(table.schema().encoding().name())).append(");\n");
         }
         setup.add(code.toString().strip());
@@ -533,13 +534,16 @@ final class JavaCode {
 
     /** Whether a cell's table has rows outside its years, which it must leave out first. */
     private boolean needsYears(Cell cell) {
-        LoadedTable table = data.tables().get(cell.table());
+        DataTable table = data.tables().get(cell.table());
         String period = table.schema().periodColumn();
         if (period == null) {
             return false;
         }
         int[] years = years(cell);
-        for (int year : table.yearCodes().get(period)) {
+        // a row of no year (-1) is outside every span too
+        Iterable<Integer> held = table instanceof LoadedTable rows
+                ? java.util.Arrays.stream(rows.yearCodes().get(period)).distinct().boxed().toList() : table.years();
+        for (int year : held) {
             if (year < years[0] || year > years[1]) {
                 return true;
             }
@@ -620,6 +624,11 @@ final class JavaCode {
         Cell cell = cellData.cell();
         StringBuilder code = new StringBuilder();
         code.append("// ").append(comment(cell.label() + " " + cell.caption())).append('\n');
+        if (!tableNames.containsKey(cell.table())) {
+            // Parquet or a database: the site holds no copy of the rows to count again here.
+            return code.append("// ").append(comment(messages.get("notebook.elsewhere").replace("{0}", cell.table())))
+                    .append('\n').toString();
+        }
         String rows = rows(cell, code);
         return switch (shape(cellData)) {
             case STACKED -> stacked(cell, rows, code);

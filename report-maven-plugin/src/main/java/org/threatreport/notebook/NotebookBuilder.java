@@ -95,7 +95,7 @@ public final class NotebookBuilder {
 
     private String intro(Chapter chapter, boolean hasCells) {
         ReportInfo info = report.info();
-        String files = data.all().stream().map(t -> "`data/" + t.schema().dataFile().getFileName() + "`")
+        String files = data.withCsv().stream().map(t -> "`data/" + t.schema().csvFile().orElseThrow().getFileName() + "`")
                 .collect(Collectors.joining(", "));
         String text = messages.get(hasCells ? "notebook.intro" : "notebook.noCells").replace("{0}", files);
         return "# " + PortableMarkdown.escape(chapter.fullTitle()) + "\n\n*" + PortableMarkdown.escape(info.title())

@@ -140,6 +140,11 @@ public final class Memo {
         return entry.value();
     }
 
+    /** Whether outputs are kept from one build to the next (a preview), or made anew each time. */
+    public boolean remembers() {
+        return remembers;
+    }
+
     /** Keeps only what the build just ended used; called after each good build. */
     public void keepOnlyUsed() {
         entries.keySet().retainAll(used.keySet());

@@ -34,7 +34,13 @@ public final class ReportBuild {
         ExecutorService workers = Workers.start("report-render");
         try {
             BuildContext context = BuildContext.report(options, workers, log);
-            BuiltReport built = new ReportPipeline(context).run();
+            ReportPipeline pipeline = new ReportPipeline(context);
+            BuiltReport built;
+            try {
+                built = pipeline.run();
+            } finally {
+                pipeline.closeConnections();
+            }
             context.problems().list().forEach(warning -> log.warn(warning.format(options.projectDir())));
             Stages stages = new Stages(context);
             FileTime stamp = FileTime.from(built.report().info().date().atStartOfDay().toInstant(ZoneOffset.UTC));

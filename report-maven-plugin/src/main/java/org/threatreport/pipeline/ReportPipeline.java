@@ -17,10 +17,16 @@ import org.threatreport.aggregate.TableView;
 import org.threatreport.aggregate.Wording;
 import org.threatreport.chart.ChartDrawer;
 import org.threatreport.aggregate.query.MemoryExecutor;
+import org.threatreport.aggregate.query.QueryExecutor;
+import org.threatreport.aggregate.sql.SqlExecutor;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.data.CsvTableReader;
 import org.threatreport.data.DataLoader;
 import org.threatreport.data.DataSet;
+import org.threatreport.data.DataTable;
+import org.threatreport.data.SqlTable;
+import org.threatreport.data.TableSource;
+import org.threatreport.data.sql.SqlTableReader;
 import org.threatreport.data.LoadedTable;
 import org.threatreport.data.Schema;
 import org.threatreport.data.SchemaReader;
@@ -77,6 +83,8 @@ public final class ReportPipeline {
             new java.util.concurrent.atomic.AtomicReference<>();
     /** The pages that could not be rendered. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    /** The sources of the SQL tables this build read. */
+    private final Set<org.threatreport.data.sql.SqlSource> engines = ConcurrentHashMap.newKeySet();
 
     public ReportPipeline(BuildContext context) {
         this.context = context;
@@ -99,8 +107,9 @@ public final class ReportPipeline {
                 options.version(), problems), i -> "Read report.yaml");
         OptionalInt year = info == null ? OptionalInt.empty() : OptionalInt.of(info.year());
         DataSet data = stages.run("load data", () -> loadData(year),
-                d -> "Loaded " + d.all().stream().mapToInt(LoadedTable::rowCount).sum() + " rows of "
-                        + d.all().size() + " table(s)");
+                d -> "Loaded " + d.all().stream().mapToLong(DataTable::rows).sum() + " rows of "
+                        + d.all().size() + " table(s)" + (d.inMemory().size() == d.all().size() ? ""
+                        : " (" + (d.all().size() - d.inMemory().size()) + " counted where they lie)"));
         SiteTemplate template = stages.run("templates", () -> memo.get("templates",
                 List.of(FileStamp.tree(options.templateDir()), info == null ? "en" : info.language()), problems,
                 found -> SiteTemplate.read(options.templateDir(), info == null ? "en" : info.language(), found)),
@@ -233,7 +242,7 @@ public final class ReportPipeline {
 
     /** Each table is read again only when its schema or its data file changed. */
     private DataSet loadData(OptionalInt year) throws Exception {
-        List<LoadedTable> tables = new ArrayList<>();
+        List<DataTable> tables = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
         for (Path schemaFile : DataLoader.schemaFiles(options.dataDir(), problems)) {
             Schema schema = memo.get("schema", FileStamp.of(schemaFile), problems, found -> {
@@ -244,9 +253,9 @@ public final class ReportPipeline {
                     return null;
                 }
             });
-            LoadedTable table = schema == null ? null : memo.get("table",
+            DataTable table = schema == null ? null : schema.inMemory() ? memo.get("table",
                     List.of(schema, FileStamp.of(schema.dataFile()), year), problems,
-                    found -> CsvTableReader.read(schema, year, found));
+                    found -> CsvTableReader.read(schema, year, found)) : sqlTable(schema, year);
             if (table != null) {
                 tables.add(table);
             } else {
@@ -254,6 +263,34 @@ public final class ReportPipeline {
             }
         }
         return new DataSet(DataLoader.collect(tables, problems).tables(), unreadable);
+    }
+
+    /**
+     * A table an SQL engine holds, checked where it lies; kept while its schema (and, for a local file, the
+     * file) is the same, so that a preview asks the engine again only when the schema changes.
+     */
+    private SqlTable sqlTable(Schema schema, OptionalInt year) throws Exception {
+        Object file = schema.source() instanceof TableSource.EngineFile f ? FileStamp.tree(f.file()) : "";
+        SqlTable table = memo.get("sql table", List.of(schema, file, year, options.dataAccess()), problems,
+                found -> SqlTableReader.read(schema, options.dataAccess(), year, Workers.size(), found));
+        if (table != null) {
+            engines.add(table.source());
+        }
+        return table;
+    }
+
+    /**
+     * Closes the connections of the SQL tables this build opened, when nothing keeps them for the next
+     * build ({@code site:report}, {@code site:check}); a preview keeps them while it runs.
+     */
+    public void closeConnections() {
+        if (!memo.remembers()) {
+            engines.forEach(source -> {
+                if (source.online()) {
+                    source.engine().close();
+                }
+            });
+        }
     }
 
     /** The report's chapters, and its corrections text ({@code content/corrections.md}), or null. */
@@ -280,12 +317,20 @@ public final class ReportPipeline {
     private Map<String, TableView> views(DataSet data, ReportInfo info) throws Exception {
         Map<String, TableView> views = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
-        for (LoadedTable table : data.all()) {
+        for (DataTable table : data.all()) {
             views.put(table.name(), memo.get("view", List.of(Memo.same(table), info.language(), info.year(), info.minN()),
-                    problems, found -> TableView.of(table.schema(), new MemoryExecutor(Map.of(table.name(), table)),
-                            wording, info.year(), info.minN())));
+                    problems, found -> TableView.of(table.schema(), executor(table), wording, info.year(), info.minN())));
         }
         return views;
+    }
+
+    /** What counts a table: in memory, or the SQL engine that holds it. */
+    private static QueryExecutor executor(DataTable table) {
+        if (table instanceof SqlTable sql) {
+            return new SqlExecutor(sql);
+        }
+        LoadedTable rows = (LoadedTable) table;
+        return new MemoryExecutor(Map.of(rows.name(), rows));
     }
 
     /**
@@ -556,7 +601,7 @@ public final class ReportPipeline {
             site.offersPdf();
         }
         SiteWriter.VersionLayout layout = site.prepare(report, cells, abstractPage, chapters, chapterFiles,
-                new ArrayList<>(data.all()));
+                data.withCsv());
         Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));
         List<Integer> indexes = java.util.stream.IntStream.range(0, layout.chapterCount()).boxed().toList();
         List<byte[]> laidOut = Parallel.map(context.workers(), indexes, i -> memo.get("page",

@@ -9,8 +9,13 @@ public final class Workers {
     private Workers() {
     }
 
+    /** How many workers a build has: one per core. */
+    public static int size() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     public static ExecutorService start(String name) {
-        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+        return Executors.newFixedThreadPool(size(), task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;

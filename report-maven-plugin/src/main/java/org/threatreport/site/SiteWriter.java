@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.threatreport.aggregate.CellData;
-import org.threatreport.data.LoadedTable;
+import org.threatreport.data.DataTable;
 import org.threatreport.diagnostic.InputException;
 import org.threatreport.model.Report;
 import org.threatreport.model.ReportInfo;
@@ -64,11 +64,11 @@ public final class SiteWriter {
      * @param cells        every cell's numbers, by id
      * @param abstractPage the rendered {@code index.md}, or null
      * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
-     * @param tables       the data tables, offered as downloads
+     * @param tables       the data tables whose rows are a local CSV file, offered as downloads
      */
     public Map<String, byte[]> pages(Report report, Map<String, CellData> cells, RenderedChapter abstractPage,
                                      List<RenderedChapter> chapters, Map<String, byte[]> figureFiles,
-                                     List<LoadedTable> tables) throws InputException, IOException {
+                                     List<DataTable> tables) throws InputException, IOException {
         VersionLayout layout = prepare(report, cells, abstractPage, chapters, figureFiles, tables);
         List<byte[]> chapterPages = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
@@ -84,17 +84,18 @@ public final class SiteWriter {
      * @param cells        every cell's numbers, by id: {@code values.json} records them for later versions
      * @param abstractPage the rendered {@code index.md}, or null
      * @param figureFiles  every cell's files, and the chapters' other formats (Markdown, notebooks), by path
-     * @param tables       the data tables, offered as downloads
+     * @param tables       the data tables whose rows are a local CSV file, offered as downloads
      */
     public VersionLayout prepare(Report report, Map<String, CellData> cells, RenderedChapter abstractPage,
                                  List<RenderedChapter> chapters, Map<String, byte[]> figureFiles,
-                                 List<LoadedTable> tables) throws IOException {
+                                 List<DataTable> tables) throws IOException {
         Map<String, byte[]> files = new TreeMap<>(layouts.templates().assets());
         files.putAll(figureFiles);
         List<Download> downloads = new ArrayList<>();
-        for (LoadedTable table : tables) {
-            String name = "data/" + table.schema().dataFile().getFileName();
-            files.put(name, DataDownload.of(Files.readAllBytes(table.schema().dataFile()), table.schema().encoding()));
+        for (DataTable table : tables) {
+            java.nio.file.Path csv = table.schema().csvFile().orElseThrow();
+            String name = "data/" + csv.getFileName();
+            files.put(name, DataDownload.of(Files.readAllBytes(csv), table.schema().encoding()));
             downloads.add(new Download(table.schema().labels().getOrDefault(
                     report.info().isChinese() ? "zh" : "en", table.name()), name));
         }

@@ -30,7 +30,7 @@ class AggregationEquivalenceTest {
 
     @Test
     void crossTablesAndGroupsAgreeWithTheirDefinitions() throws Exception {
-        LoadedTable table = Strictly.data(ROOT.resolve("data"), OptionalInt.of(2017)).table("incidents").orElseThrow();
+        LoadedTable table = Strictly.data(ROOT.resolve("data"), OptionalInt.of(2017)).inMemory().get("incidents");
         TableView all = TableView.of(table, Wording.forLanguage("zh-CN"), 2017);
         List<String> columns = table.schema().columns().stream().filter(c -> c.type().isCategorical())
                 .map(ColumnSpec::name).toList();

@@ -90,7 +90,7 @@ final class Probes {
         if (Boolean.getBoolean("bench.threadCpu")) {
             threadCpu();
         }
-        LoadedTable table = data.table("incidents").orElseThrow();
+        LoadedTable table = data.inMemory().get("incidents");
         long t2 = System.nanoTime();
         long checksum = 0;
         TableView view = view(table);
@@ -125,7 +125,7 @@ final class Probes {
             long t1 = System.nanoTime();
             long c1 = cpuNanos();
             long peak = peakHeap();
-            LoadedTable table = data.table("incidents").orElseThrow();
+            LoadedTable table = data.inMemory().get("incidents");
             if (i >= 0) {
                 System.out.println("LOAD rows=" + table.rowCount() + " load_ms=" + ms(t1 - t0) + " load_cpu_ms=" + ms(c1 - c0)
                         + " peak_heap_mb=" + mb(peak));
@@ -220,7 +220,7 @@ final class Probes {
         Report report = Strictly.report(root.resolve("content"), info, data);
         Map<String, TableView> tables = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
-        data.tables().forEach((name, t) -> tables.put(name, TableView.of(t, wording, info.year())));
+        data.inMemory().forEach((name, t) -> tables.put(name, TableView.of(t, wording, info.year())));
         CellComputer computer = new CellComputer(tables, info.language());
         List<CellData> figures = new ArrayList<>();
         for (Report.CellPlace place : report.cells().values()) {

@@ -81,7 +81,7 @@ public final class SeriesBenchmark {
             DataSet data = Strictly.data(dataDir, OptionalInt.of(YEAR));
             long t1 = System.nanoTime();
             long c1 = Probes.cpuNanos();
-            LoadedTable table = data.table("incidents").orElseThrow();
+            LoadedTable table = (LoadedTable) data.table("incidents").orElseThrow();
             if (i >= 0) {
                 System.out.println("LOAD rows=" + table.rowCount() + " ms=" + Probes.ms(t1 - t0) + " cpu_ms="
                         + Probes.ms(c1 - c0) + " peak_rss_mb=" + Probes.peakRssMb());

@@ -31,7 +31,7 @@ class TypedNumbersTest {
     static void load() throws Exception {
         DataSet data = Strictly.data(Path.of("../data"), OptionalInt.of(2017));
         Map<String, TableView> views = new TreeMap<>();
-        data.tables().forEach((name, table) -> views.put(name, TableView.of(table, Wording.forLanguage("zh-CN"), 2017)));
+        data.inMemory().forEach((name, table) -> views.put(name, TableView.of(table, Wording.forLanguage("zh-CN"), 2017)));
         numbers = new TypedNumbers(ComputedValues.of(data.tables(), views));
     }
 

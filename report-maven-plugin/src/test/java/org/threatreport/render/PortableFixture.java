@@ -65,7 +65,7 @@ public final class PortableFixture {
         Report report = Strictly.report(dir.resolve("content"), info, data);
         Map<String, TableView> tables = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
-        data.tables().forEach((name, table) -> tables.put(name, TableView.of(table, wording, info.year())));
+        data.inMemory().forEach((name, table) -> tables.put(name, TableView.of(table, wording, info.year())));
         CellComputer computer = new CellComputer(tables, info.language());
         Map<String, CellData> cells = new LinkedHashMap<>();
         report.cells().forEach((id, place) -> cells.put(id, computer.compute(place.cell())));

@@ -54,7 +54,7 @@ final class RenderFixture {
         Report report = Strictly.report(contentDir, info, data);
         Map<String, TableView> tables = new TreeMap<>();
         Wording wording = Wording.forLanguage(info.language());
-        data.tables().forEach((table, loaded) -> tables.put(table, TableView.of(loaded, wording, info.year())));
+        data.inMemory().forEach((table, loaded) -> tables.put(table, TableView.of(loaded, wording, info.year())));
         CellComputer computer = new CellComputer(tables, info.language());
         Map<String, CellData> cells = new LinkedHashMap<>();
         report.cells().forEach((id, place) -> cells.put(id, computer.compute(place.cell())));
