@@ -160,6 +160,21 @@ public final class ChartFonts {
     }
 
     /**
+     * The bytes of the bundled font file when {@code font} is the bundled font, for documents that embed
+     * it (the PDF); empty for any other font.
+     */
+    public static java.util.Optional<byte[]> bundledFile(ChartFont font) {
+        if (font.file().isPresent() || font.font() != Bundled.FONT) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = ChartFonts.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            return in == null ? java.util.Optional.empty() : java.util.Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * The font bundled with the plugin, read once when first needed (a machine with a suitable
      * installed font never reads it); null only if the plugin's jar is damaged.
      */

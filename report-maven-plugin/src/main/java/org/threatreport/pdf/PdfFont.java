@@ -4,6 +4,7 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ record PdfFont(FontFiles.Face regular, Optional<FontFiles.Face> bold, Font java2
      * @throws IllegalStateException with a message naming the font and the fixes, when no usable font is found
      */
     static PdfFont choose(ChartFont chart, Predicate<Font> covers) {
+        chart = withFile(chart);
         List<FontFiles.Face> relatives = chart.file().isPresent()
                 ? FontFiles.facesIn(List.of(chart.file().get().toAbsolutePath().getParent()))
                 : FontFiles.family(chart.cssFamily(), FontFiles.installedFontDirs());
@@ -77,6 +79,30 @@ record PdfFont(FontFiles.Face regular, Optional<FontFiles.Face> bold, Font java2
         throw new IllegalStateException("No font can be embedded in the PDF: " + why
                 + ", and no installed TrueType font has every character of the report. " + FIXES);
     }
+
+    /**
+     * The charts' font with a file to embed: the bundled font (a resource of the plugin's jar) is written
+     * to a folder of its own, under its own name, for as long as this JVM runs.
+     */
+    private static ChartFont withFile(ChartFont chart) {
+        Optional<byte[]> bundled = ChartFonts.bundledFile(chart);
+        if (bundled.isEmpty()) {
+            return chart;
+        }
+        try {
+            Path dir = Files.createTempDirectory("threatreport-font");
+            Path file = dir.resolve(BUNDLED_FILE);
+            Files.write(file, bundled.get());
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return new ChartFont(chart.font(), chart.cssFamily(), chart.source(), Optional.of(file));
+        } catch (IOException e) {
+            return chart;
+        }
+    }
+
+    /** The bundled font's file name, as the PDF's id names it: the same on every machine. */
+    private static final String BUNDLED_FILE = "NotoSansSC-Subset.ttf";
 
     /** The regular face of {@code family} (the first face of a file whose family is unknown). */
     private static Optional<FontFiles.Face> face(List<FontFiles.Face> faces, String family) {
