@@ -42,8 +42,14 @@ final class PublishLock implements AutoCloseable {
     static final String FOLDER = AREA + "lock/";
     static final String OWNER_FILE = "owner.json";
     static final String OWNER = FOLDER + OWNER_FILE;
+    /** Held by the one publish that removes a stale lock, for the few steps that takes. */
+    static final String BREAKER = AREA + "breaker/";
+    private static final Duration BREAKER_TIMEOUT = Duration.ofMinutes(1);
     /** How often a publish tries again when other publishes change the lock under it. */
     private static final int ATTEMPTS = 6;
+    /** How often, and how far apart, an absent lock is looked for again before this publish stops (3 s in all). */
+    private static final int ABSENT_LOOKS = 30;
+    private static final long ABSENT_PAUSE_MS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Who holds a lock; {@code overwrite} when it may be replacing a published version file by file. */
@@ -126,6 +132,7 @@ final class PublishLock implements AutoCloseable {
         try {
             Owner broken = null;
             boolean mayBreak = breakLock;
+            Instant waitUntil = Instant.now().plus(BREAKER_TIMEOUT);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 if (target.moveIfAbsent(mine, FOLDER)) {
                     PublishLock lock = new PublishLock(target, me, broken);
@@ -150,9 +157,12 @@ final class PublishLock implements AutoCloseable {
                     throw new PublishException("Another publish holds the lock of " + target.url() + ": " + who
                             + ". Wait for it to finish; if it is no longer running, run again with -Dreport.breakLock=true");
                 }
-                String token = holder.map(Owner::token).orElse(null);
-                if (takeAway(target, token, AREA + "stale-" + me.nonce() + "-" + attempt + "/")) {
+                if (breakStale(target, me, holder, attempt)) {
                     broken = holder.orElse(null);
+                } else if (Instant.now().isBefore(waitUntil)) {
+                    // Another publish is removing it, or it changed meanwhile: not a lost race, look again.
+                    pause();
+                    attempt--;
                 }
             }
             throw new PublishException("Other publishes kept taking the lock of " + target.url() + " at the same moment:"
@@ -165,13 +175,66 @@ final class PublishLock implements AutoCloseable {
     }
 
     /**
+     * Removes the lock judged stale ({@code judged}: its owner, or empty for a lock without one) while
+     * holding the breaker, {@value #BREAKER}: only one publish at a time removes a stale lock, and it
+     * looks again, holding the breaker, that the lock is still the one judged. A stale lock is never
+     * released by its owner and no publish can take the lock while it is there, so the lock it moves
+     * away is the stale one, never a lock another publish has just taken.
+     *
+     * @return true when this publish removed the judged lock
+     */
+    private static boolean breakStale(SiteTarget target, Owner me, Optional<Owner> judged, int attempt)
+            throws IOException {
+        String mine = AREA + "breaker-" + me.nonce() + "-" + attempt + "/";
+        target.createFolder(mine);
+        target.write(mine + OWNER_FILE, me.json());
+        if (!target.moveIfAbsent(mine, BREAKER)) {
+            target.delete(mine);
+            clearStaleBreaker(target);
+            return false; // another publish is removing it: try again
+        }
+        try {
+            String token = judged.map(Owner::token).orElse(null);
+            boolean there = target.list(AREA).contains("lock/");
+            String now = target.read(OWNER).flatMap(Owner::parse).map(Owner::token).orElse(null);
+            if (!there || !Objects.equals(now, token)) {
+                return false; // released or removed meanwhile: try again
+            }
+            return takeAway(target, token, AREA + "stale-" + me.nonce() + "-" + attempt + "/");
+        } finally {
+            takeAway(target, BREAKER, me.token(), AREA + "unbreaker-" + me.nonce() + "-" + attempt + "/");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ABSENT_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes a breaker its publish left when it was stopped (its process ended here, or it is a minute old). */
+    private static void clearStaleBreaker(SiteTarget target) throws IOException {
+        Optional<Owner> breaker = target.read(BREAKER + OWNER_FILE).flatMap(Owner::parse);
+        if (breaker.isPresent() && (breaker.get().isDeadHere()
+                || Duration.between(breaker.get().started(), Instant.now()).compareTo(BREAKER_TIMEOUT) > 0)) {
+            takeAway(target, BREAKER, breaker.get().token(), AREA + "stale-breaker-" + breaker.get().nonce() + "/");
+        }
+    }
+
+    private static boolean takeAway(SiteTarget target, String token, String aside) throws IOException {
+        return takeAway(target, FOLDER, token, aside);
+    }
+
+    /**
      * Renames the lock to {@code aside} and deletes it there, if it is the lock with {@code token}
      * (null: the lock without an owner); a lock with another token, taken in the meantime, is put back.
      *
      * @return true when the lock with {@code token} was removed
      */
-    private static boolean takeAway(SiteTarget target, String token, String aside) throws IOException {
-        if (!target.moveIfAbsent(FOLDER, aside)) {
+    private static boolean takeAway(SiteTarget target, String folder, String token, String aside) throws IOException {
+        if (!target.moveIfAbsent(folder, aside)) {
             return false; // someone else moved or released it first
         }
         String moved = target.read(aside + OWNER_FILE).flatMap(Owner::parse).map(Owner::token).orElse(null);
@@ -181,7 +244,7 @@ final class PublishLock implements AutoCloseable {
         }
         // A lock taken after we judged the old one: its holder keeps it. Should yet another publish
         // have taken the free name meanwhile, the holder finds it changed at its next check and stops.
-        if (!target.moveIfAbsent(aside, FOLDER)) {
+        if (!target.moveIfAbsent(aside, folder)) {
             target.delete(aside);
         }
         return false;
@@ -190,6 +253,17 @@ final class PublishLock implements AutoCloseable {
     /** Stops the publish (before it changes anything more) when the lock is no longer this publish's. */
     void verify() throws IOException, PublishException {
         Optional<Owner> holder = target.read(OWNER).flatMap(Owner::parse);
+        // A publish that judged an older lock stale may have moved this one aside for a moment: it puts a
+        // lock that is not the one it judged back at once, so an absent lock is looked for again first.
+        for (int look = 0; holder.isEmpty() && look < ABSENT_LOOKS; look++) {
+            try {
+                Thread.sleep(ABSENT_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            holder = target.read(OWNER).flatMap(Owner::parse);
+        }
         if (holder.isEmpty() || !holder.get().token().equals(owner.token())) {
             throw new PublishException("The lock of " + target.url() + " was taken from this publish"
                     + holder.map(h -> " by " + h.describe()).orElse("") + " (someone ran with -Dreport.breakLock=true"
