@@ -78,9 +78,6 @@ public final class ReportPipeline {
     private final Set<Path> rendered = ConcurrentHashMap.newKeySet();
     /** The cells whose files were made again, for the preview's log. */
     private final Set<String> drawn = ConcurrentHashMap.newKeySet();
-    /** The font the figures were drawn with, once they are: the PDF embeds it for their labels. */
-    private final java.util.concurrent.atomic.AtomicReference<org.threatreport.chart.ChartFont> chartFont =
-            new java.util.concurrent.atomic.AtomicReference<>();
     /** The pages that could not be rendered. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     /** The sources of the SQL tables this build read. */
@@ -129,9 +126,9 @@ public final class ReportPipeline {
 
         // Figures need only the cells' numbers: they are drawn while the chapters render. Choosing the
         // font starts Java's font system, a few hundred milliseconds in a fresh JVM: also then.
-        Stages.Background<Map<String, byte[]>> figures = stages.start("figures", () -> figures(template, cells),
+        Stages.Background<DrawnFigures> figures = stages.start("figures", () -> figures(template, cells),
                 f -> "Drew " + cells.values().stream().filter(c -> c.cell().kind() == CellKind.FIGURE).count()
-                        + " figures (" + f.size() + " files)");
+                        + " figures (" + f.files().size() + " files)");
         Map<String, RenderedChapter> pages;
         try {
             pages = stages.run("render", () -> render(content, tables, cells, template, data.unreadable()),
@@ -140,7 +137,9 @@ public final class ReportPipeline {
             figures.settle();
             throw e;
         }
-        Map<String, byte[]> figureFiles = figures.await();
+        DrawnFigures drawing = figures.await();
+        Map<String, byte[]> figureFiles = drawing == null ? null : drawing.files();
+        org.threatreport.chart.ChartFont chartFont = drawing == null ? null : drawing.font();
         // The pages show each figure at the size it was drawn.
         Map<String, byte[]> drawnFiles = figureFiles == null ? Map.of() : figureFiles;
         RenderedChapter abstractPage = report.abstractPage() == null ? null
@@ -164,9 +163,9 @@ public final class ReportPipeline {
                     f -> "Built " + f.size() + " notebooks"));
         }
         // The PDF edition is laid out on a thread of its own while the pages and the search index are made.
-        boolean makesPdf = context.makesFiles() && options.pdf() && chartFont.get() != null;
+        boolean makesPdf = context.makesFiles() && options.pdf() && chartFont != null;
         Stages.Background<PdfEdition.Made> pdf = !makesPdf ? null : stages.start("pdf",
-                () -> new PdfEdition(template.engines(), template.templates(), template.messages(), chartFont.get())
+                () -> new PdfEdition(template.engines(), template.templates(), template.messages(), chartFont)
                         .write(report, abstractPage, chapters, cells, chapterFiles, versionUrl()),
                 made -> "Wrote " + PdfEdition.FILE + " (" + made.pages() + " pages, " + made.bytes().length / 1024
                         + " KB, font " + made.font() + made.note().map(n -> "; " + n).orElse("") + ")");
@@ -469,7 +468,14 @@ public final class ReportPipeline {
      * too. A check chooses the style (to find a font that cannot draw a label) but draws nothing: it names
      * the files, empty.
      */
-    private Map<String, byte[]> figures(SiteTemplate template, Map<String, CellData> cells) throws Exception {
+    /**
+     * Every cell's files, and the font the figures were drawn with (null when none were drawn): the PDF
+     * embeds it for their labels.
+     */
+    private record DrawnFigures(Map<String, byte[]> files, org.threatreport.chart.ChartFont font) {
+    }
+
+    private DrawnFigures figures(SiteTemplate template, Map<String, CellData> cells) throws Exception {
         // The figures are checked while the chapters render: their problems join the build's all at once,
         // so that a stage ending meanwhile never reports only some of them.
         Problems local = new Problems();
@@ -480,7 +486,7 @@ public final class ReportPipeline {
         }
     }
 
-    private Map<String, byte[]> figures(SiteTemplate template, Map<String, CellData> cells, Problems figureProblems)
+    private DrawnFigures figures(SiteTemplate template, Map<String, CellData> cells, Problems figureProblems)
             throws Exception {
         FigureStyle style;
         try {
@@ -503,11 +509,10 @@ public final class ReportPipeline {
                     }
                 }
             }
-            return files;
+            return new DrawnFigures(files, null);
         }
         FigureFiles figures = new FigureFiles(style.drawer(), style.identity(),
                 (name, make) -> memo.stored("figures", name, make::bytes), template.messages());
-        chartFont.set(figures.chartFont());
         String identity = style.identity();
         ChartDrawer drawer = style.drawer();
         List<Map<String, byte[]>> made = Parallel.map(context.workers(), new ArrayList<>(cells.values()),
@@ -527,7 +532,7 @@ public final class ReportPipeline {
                             }
                         }));
         made.forEach(files::putAll);
-        return files;
+        return new DrawnFigures(files, figures.chartFont());
     }
 
     // ---- outputs -------------------------------------------------------------------------------
