@@ -42,13 +42,19 @@ final class JavaCode {
     private final Wording wording;
     private final Messages messages;
     private final List<CellData> cells;
+    private final String chartFamily;
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     /** The variable of each category column the cells count or filter on, by "table/column". */
     private final Map<String, String> categoryNames = new LinkedHashMap<>();
 
-    /** @param cells the notebook's cells, in order */
-    JavaCode(ReportInfo info, DataSet data, Messages messages, List<CellData> cells) {
+    /**
+     * @param cells       the notebook's cells, in order
+     * @param chartFamily the family of the font the report's figures are drawn with: the notebook's charts
+     *                    use it where the machine running them has it
+     */
+    JavaCode(ReportInfo info, DataSet data, Messages messages, List<CellData> cells, String chartFamily) {
         this.info = info;
+        this.chartFamily = chartFamily;
         this.data = data;
         this.wording = Wording.forLanguage(info.language());
         this.messages = messages;
@@ -347,8 +353,15 @@ final class JavaCode {
         code.append("""
 
                 // The charts: XChart draws the same numbers as the report, in XChart's own style.
-                /** A font with every character of the text: Java's default font may lack Chinese ones. */
-                Font fontFor(String text) {
+                /**
+                 * The report's chart font where this machine has it; else Java's default font, or an installed font
+                 * with every character of the text where the default lacks some (Chinese ones, often).
+                 */
+                Font fontFor(String family, String text) {
+                    Font report = new Font(family, Font.PLAIN, 13);
+                    if (report.getFamily(Locale.ROOT).equals(family) && report.canDisplayUpTo(text) == -1) {
+                        return report;
+                    }
                     Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
                     if (font.canDisplayUpTo(text) == -1) {
                         return font;
@@ -358,12 +371,12 @@ final class JavaCode {
                             .map(f -> f.deriveFont(Font.PLAIN, 13f)).orElse(font);
                 }
 
-                Font FONT = fontFor(%s);
+                Font FONT = fontFor(%s, %s);
 
                 List<String> labels(List<Count> counts) {
                     return counts.stream().map(Count::label).toList();
                 }
-                """.formatted(literal(chartCharacters())));
+                """.formatted(literal(chartFamily), literal(chartCharacters())));
         appendSeriesCharts(code);
         if (kinds.contains(ChartType.BAR) || kinds.contains(ChartType.COLUMN) || kinds.contains(ChartType.LINE)
                 || kinds.contains(ChartType.HISTOGRAM)) {

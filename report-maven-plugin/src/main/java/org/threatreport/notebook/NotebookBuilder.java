@@ -45,10 +45,17 @@ public final class NotebookBuilder {
     private final Map<String, CellData> cells;
     private final PortableMarkdown markdown;
     private final Messages messages;
+    private final String chartFamily;
 
-    /** @param cells every cell's numbers, by id */
+    /**
+     * @param cells       every cell's numbers, by id
+     * @param chartFamily the family of the font the report's figures are drawn with, which the notebooks'
+     *                    charts use too where the machine running them has it: with it, the pictures they
+     *                    draw do not depend on which fonts Java's default font falls back on there
+     */
     public NotebookBuilder(Report report, DataSet data, Map<String, CellData> cells, PortableMarkdown markdown,
-                           Messages messages) {
+                           Messages messages, String chartFamily) {
+        this.chartFamily = chartFamily;
         this.report = report;
         this.data = data;
         this.cells = Map.copyOf(cells);
@@ -70,9 +77,9 @@ public final class NotebookBuilder {
     public String notebook(RenderedChapter rendered) {
         Chapter chapter = rendered.chapter();
         List<CellData> chapterCells = chapter.cells().stream().map(c -> cells.get(c.id())).toList();
-        JavaCode code = new JavaCode(report.info(), data, messages, chapterCells);
+        JavaCode code = new JavaCode(report.info(), data, messages, chapterCells, chartFamily);
         NotebookCharts charts = chapterCells.stream().anyMatch(c -> c.cell().kind() == CellKind.FIGURE)
-                ? new NotebookCharts(code.chartCharacters()) : null;
+                ? new NotebookCharts(chartFamily, code.chartCharacters()) : null;
         Notebook notebook = new Notebook(chapter.slug());
         notebook.markdown(intro(chapter, !chapterCells.isEmpty()));
         code.setup().forEach(setup -> notebook.code(setup, List.of()));

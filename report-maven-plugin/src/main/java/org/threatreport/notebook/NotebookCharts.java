@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -50,8 +51,12 @@ final class NotebookCharts {
     /** For a stacked chart: how many rows of each category each stack has, by stack then category. */
     private List<List<Long>> crossCounts = List.of();
 
-    NotebookCharts(String chartCharacters) {
-        this.FONT = fontFor(chartCharacters);
+    /**
+     * @param chartFamily     the family of the report's chart font
+     * @param chartCharacters every character the notebook's charts draw
+     */
+    NotebookCharts(String chartFamily, String chartCharacters) {
+        this.FONT = fontFor(chartFamily, chartCharacters);
     }
 
     /**
@@ -118,8 +123,15 @@ final class NotebookCharts {
 
     // ---- the notebook's chart helpers, line for line (JavaCode#appendCharts) ----
 
-    /** A font with every character of the text: Java's default font may lack Chinese ones. */
-    Font fontFor(String text) {
+    /**
+     * The report's chart font where this machine has it; else Java's default font, or an installed font
+     * with every character of the text where the default lacks some (Chinese ones, often).
+     */
+    Font fontFor(String family, String text) {
+        Font report = new Font(family, Font.PLAIN, 13);
+        if (report.getFamily(Locale.ROOT).equals(family) && report.canDisplayUpTo(text) == -1) {
+            return report;
+        }
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
         if (font.canDisplayUpTo(text) == -1) {
             return font;

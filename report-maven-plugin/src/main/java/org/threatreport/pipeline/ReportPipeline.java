@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -158,8 +159,9 @@ public final class ReportPipeline {
             ExportInputs inputs = new ExportInputs(report, cells, template.messages().strings(), versionUrl);
             chapterFiles.putAll(stages.run("markdown", () -> markdown(portable, inputs, abstractPage, chapters),
                     f -> "Wrote " + chapters.size() + " chapters and " + PortableMarkdown.REPORT_FILE + " as Markdown"));
-            NotebookBuilder notebooks = new NotebookBuilder(report, data, cells, portable, template.messages());
-            chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters),
+            String chartFamily = chartFont == null ? java.awt.Font.SANS_SERIF : chartFont.font().getFamily(Locale.ROOT);
+            NotebookBuilder notebooks = new NotebookBuilder(report, data, cells, portable, template.messages(), chartFamily);
+            chapterFiles.putAll(stages.run("notebooks", () -> notebooks(notebooks, inputs, data, chapters, chartFamily),
                     f -> "Built " + f.size() + " notebooks"));
         }
         // The PDF edition is laid out on a thread of its own while the pages and the search index are made.
@@ -577,11 +579,12 @@ public final class ReportPipeline {
 
     /** Each chapter's notebook; it also shows the data's codebook and the pictures its code draws. */
     private Map<String, byte[]> notebooks(NotebookBuilder notebooks, ExportInputs inputs, DataSet data,
-                                          List<RenderedChapter> chapters) throws Exception {
+                                          List<RenderedChapter> chapters, String chartFamily) throws Exception {
         List<Object> schemas = data.all().stream().map(t -> (Object) t.schema()).toList();
         List<byte[]> made = Parallel.map(context.workers(), chapters, chapter -> {
             List<Object> key = new ArrayList<>(inputs.of(chapter));
             key.add(schemas);
+            key.add(chartFamily);
             return memo.get("notebook", key, problems,
                     found -> notebooks.notebook(chapter).getBytes(StandardCharsets.UTF_8));
         });

@@ -47,7 +47,8 @@ class NotebookBuilderTest {
     @BeforeAll
     static void build() throws Exception {
         fixture = PortableFixture.load();
-        builder = new NotebookBuilder(fixture.report, fixture.data, fixture.cells, fixture.markdown, fixture.messages);
+        builder = new NotebookBuilder(fixture.report, fixture.data, fixture.cells, fixture.markdown, fixture.messages,
+                "WenQuanYi Micro Hei");
         notebooks = builder.files(fixture.chapters);
         // The version folder as the build lays it out: notebooks beside data/<table>.csv — here with a
         // summary of 20,000 characters, which changes no count.
