@@ -44,8 +44,14 @@ public final class CellComputer {
 
     /** @throws IllegalArgumentException for a cell whose numbers cannot be computed */
     public CellData compute(Cell cell) {
+        java.util.Set<Query> asked = new java.util.LinkedHashSet<>();
+        CellData numbers = compute(cell, tables.get(cell.table()).observed(asked::add));
+        return numbers.withQueries(List.copyOf(asked));
+    }
+
+    private CellData compute(Cell cell, TableView table) {
         Cell.Numbers numbers = cell.numbers();
-        TableView view = tables.get(cell.table());
+        TableView view = table;
         if (numbers.firstYear() != 0) {
             view = view.years(numbers.firstYear(), numbers.lastYear());
         }
@@ -463,7 +469,7 @@ public final class CellComputer {
                         + String.join(wording.noteSeparator(), leftOut));
             }
             return new CellData(cell, labels, series, base, what, axis, valueTitle, changes, changeTitle, note, wording,
-                    List.of(), labels);
+                    List.of(), labels, List.of());
         }
 
         private String valueTitle() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.threatreport.aggregate.query.Query;
 import org.threatreport.model.Cell;
 
 /**
@@ -27,10 +28,13 @@ import org.threatreport.model.Cell;
  * @param binEdges   a histogram's bin edges; empty for other cells
  * @param keys       what each category is in the data (its value, group, month or year), in the order of
  *                   {@code categories}: two categories may share a label, never a key
+ * @param queries    the queries the numbers were computed from, in the order they were first asked: the
+ *                   notebook of a table counted by an SQL engine shows and runs their SQL
  */
 public record CellData(Cell cell, List<String> categories, List<Series> series, long base, String what,
                        List<String> axisLabels, String valueTitle, List<String> changes, String changeTitle,
-                       String note, Wording wording, List<BigDecimal> binEdges, List<String> keys) {
+                       String note, Wording wording, List<BigDecimal> binEdges, List<String> keys,
+                       List<Query> queries) {
 
     /**
      * One series: a count and a share per category; for a measure cell also the measure and the cells it
@@ -75,6 +79,7 @@ public record CellData(Cell cell, List<String> categories, List<Series> series, 
         changes = List.copyOf(changes);
         binEdges = List.copyOf(binEdges);
         keys = List.copyOf(keys);
+        queries = List.copyOf(queries);
         if (keys.size() != categories.size()) {
             throw new IllegalArgumentException("one key per category: " + keys + " for " + categories);
         }
@@ -83,19 +88,25 @@ public record CellData(Cell cell, List<String> categories, List<Series> series, 
     /** Counts of the report's year, labelled alike on the axis and in the table. */
     public CellData(Cell cell, List<String> categories, List<Series> series, long base, String what) {
         this(cell, categories, series, base, what, categories, "", List.of(), "", "", new Wording(false), List.of(),
-                categories);
+                categories, List.of());
     }
 
     /** The same numbers of a histogram with these bin edges. */
     CellData withBins(List<BigDecimal> edges) {
         return new CellData(cell, categories, series, base, what, axisLabels, valueTitle, changes, changeTitle, note,
-                wording, edges, keys);
+                wording, edges, keys, queries);
     }
 
     /** The same numbers, each category known in the data by its key. */
     CellData withKeys(List<String> keys) {
         return new CellData(cell, categories, series, base, what, axisLabels, valueTitle, changes, changeTitle, note,
-                wording, binEdges, keys);
+                wording, binEdges, keys, queries);
+    }
+
+    /** The same numbers, computed by these queries. */
+    CellData withQueries(List<Query> asked) {
+        return new CellData(cell, categories, series, base, what, axisLabels, valueTitle, changes, changeTitle, note,
+                wording, binEdges, keys, asked);
     }
 
     /** Whether the cell counts nothing: no category, or every count 0. */

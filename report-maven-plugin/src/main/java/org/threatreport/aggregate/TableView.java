@@ -77,6 +77,18 @@ public final class TableView implements NoTextForm {
         return schema;
     }
 
+    /**
+     * The same rows, each query this view, or a view made from it, runs also handed to {@code asked}
+     * before it runs.
+     */
+    TableView observed(java.util.function.Consumer<Query> asked) {
+        QueryExecutor observed = query -> {
+            asked.accept(query);
+            return executor.run(query);
+        };
+        return new TableView(schema, observed, wording, selection);
+    }
+
     QueryExecutor executor() {
         return executor;
     }

@@ -44,6 +44,7 @@ final class JavaCode {
     private final List<CellData> cells;
     private final String chartFamily;
     private final Map<String, String> tableNames = new LinkedHashMap<>();
+    private final SqlCode sqlCode;
     /** The variable of each category column the cells count or filter on, by "table/column". */
     private final Map<String, String> categoryNames = new LinkedHashMap<>();
 
@@ -77,6 +78,7 @@ final class JavaCode {
                 }
             }
         }
+        this.sqlCode = new SqlCode(data, cells, used);
     }
 
     // ---------------------------------------------------------------- setup
@@ -132,6 +134,10 @@ final class JavaCode {
                     .append(literal(table.schema().encoding().name())).append(");\n");
         }
         setup.add(code.toString().strip());
+        String sql = sqlCode.setup();
+        if (!sql.isEmpty()) {
+            setup.add(sql);
+        }
         if (!categoryNames.isEmpty()) {
             code = new StringBuilder();
             appendCodebook(code);
@@ -639,8 +645,8 @@ final class JavaCode {
         code.append("// ").append(comment(cell.label() + " " + cell.caption())).append('\n');
         if (!tableNames.containsKey(cell.table())) {
             // Parquet or a database: the site holds no copy of the rows to count again here.
-            return code.append("// ").append(comment(messages.get("notebook.elsewhere").replace("{0}", cell.table())))
-                    .append('\n').toString();
+            code.append("// ").append(comment(messages.get("notebook.elsewhere").replace("{0}", cell.table()))).append('\n');
+            return sqlCode.counts(cellData) ? code.append(sqlCode.cell(cellData)).toString() : code.toString();
         }
         String rows = rows(cell, code);
         return switch (shape(cellData)) {

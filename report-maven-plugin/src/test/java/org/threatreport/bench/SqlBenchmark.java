@@ -160,7 +160,7 @@ public final class SqlBenchmark {
     }
 
     /** Every chapter-2 aggregation once, as the flagship's chapter 2 asks them; the sum of all counts. */
-    private static long aggregations(Schema schema, QueryExecutor executor) {
+    static long aggregations(Schema schema, QueryExecutor executor) {
         TableView view = TableView.of(schema, executor, Wording.forLanguage("zh-CN"), YEAR, 0);
         long sum = 0;
         for (String column : List.of("industry", "discovery", "intent", "phenomenon", "event_type")) {

@@ -61,6 +61,14 @@ class PostgresReportTest {
                     everything(logged));
             assertTrue(logged.toString().contains("counted where they lie"), logged.toString());
             assertFalse(logged.toString().contains(Postgres.PASSWORD), "the password is never logged, also at debug");
+            String notebook = actual.entrySet().stream().filter(f -> f.getKey().endsWith(".ipynb"))
+                    .map(f -> new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                    .filter(n -> n.contains("printRows(")).findFirst().orElseThrow();
+            assertTrue(notebook.contains("%maven org.postgresql:postgresql:") && notebook.contains(
+                    "DriverManager.getConnection(\\\"" + postgres.url() + "\\\", System.getenv(\\\"REPORT_DB_USER\\\")"),
+                    "the notebooks connect as the report did, the login from the environment: " + notebook);
+            assertFalse(notebook.contains(Postgres.PASSWORD) || notebook.contains(Postgres.USER + "\\\""),
+                    "no credential in a notebook");
             int same = 0;
             for (Map.Entry<String, byte[]> file : expected.entrySet()) {
                 String name = file.getKey();
