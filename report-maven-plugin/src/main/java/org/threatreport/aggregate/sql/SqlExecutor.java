@@ -30,7 +30,8 @@ import org.threatreport.data.sql.SqlSource;
  * query (two for a percentile), so that only small results travel; then lists every key in the query
  * model's order, with 0 for keys no row has, and computes means and percentiles exactly from what the
  * engine returned (sums as decimals, the cells at the two ranks around a percentile). The same query
- * is sent once per executor: answers are kept, so a preview that renders again asks the engine nothing.
+ * is sent once per executor: answers are kept, so a preview that renders again asks the engine nothing;
+ * and the size of a selection is asked once for all the queries that group it.
  * Thread-safe.
  */
 public final class SqlExecutor implements QueryExecutor {
@@ -44,6 +45,8 @@ public final class SqlExecutor implements QueryExecutor {
     /** Answers by query (its min-n set to 0: the numbers do not depend on it). */
     private final Map<Query, QueryResult> answers = new ConcurrentHashMap<>();
     private final Map<String, int[]> yearRanges = new ConcurrentHashMap<>();
+    /** The size of each selection, by its statement: queries that group the same rows otherwise share it. */
+    private final Map<String, Long> bases = new ConcurrentHashMap<>();
 
     public SqlExecutor(SqlTable table) {
         this.table = table;
@@ -85,7 +88,10 @@ public final class SqlExecutor implements QueryExecutor {
     }
 
     private QueryResult compute(Query query) {
-        long base = source.engine().query(sql.base(query), rows -> rows.next() ? rows.getLong(1) : 0L);
+        String baseSql = sql.base(query);
+        Long known = bases.get(baseSql);
+        long base = known != null ? known : source.engine().query(baseSql, rows -> rows.next() ? rows.getLong(1) : 0L);
+        bases.putIfAbsent(baseSql, base);
         List<List<String>> keys = new ArrayList<>();
         for (Grouping grouping : query.groupings()) {
             keys.add(keys(query, grouping));
