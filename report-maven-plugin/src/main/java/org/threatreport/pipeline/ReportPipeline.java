@@ -424,8 +424,7 @@ public final class ReportPipeline {
                                  org.threatreport.render.Messages messages) {
         Map<String, String> source = snapshot.source();
         String from = source.containsKey("url") ? source.get("url") : source.get("file");
-        String read = source.containsKey("table") ? source.get("table")
-                : source.containsKey("query") ? source.get("query") : source.get("file");
+        String read = source.containsKey("table") ? source.get("table") : source.getOrDefault("query", "");
         String rows = wording.count(snapshot.rows());
         java.util.Optional<Long> ofYear = table.schema().periodColumn() == null ? java.util.Optional.empty()
                 : snapshot.rowsOf(info.year());

@@ -7,7 +7,7 @@ package org.threatreport.site;
  *
  * @param table  the table's label in the report's language
  * @param source the JDBC URL (which never holds a login) or the local file
- * @param read   the table or {@code SELECT} read, or the file
+ * @param read   the table or {@code SELECT} read from a database; empty for a local file
  * @param readAt when the rows were read: {@code 2017-12-31 08:00 UTC}
  * @param rows   the rows, and those of the report's year: {@code 2,000 (540 in 2017)}
  */
