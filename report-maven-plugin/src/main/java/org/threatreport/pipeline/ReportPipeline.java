@@ -159,7 +159,7 @@ public final class ReportPipeline {
                 : stages.run("snapshots", () -> snapshots(data, info, template),
                 s -> (options.dataAccess().offline() ? "Answered from the snapshots of " : "Recorded what was read of ")
                         + s.notes().size() + " table(s)" + (s.changed().isEmpty() ? ""
-                        : " (" + s.changed().size() + " snapshot(s) to write)"));
+                        : " (" + s.changed().size() + " differ from the project's snapshots)"));
         Map<String, byte[]> figureFiles = drawing == null ? null : drawing.files();
         org.threatreport.chart.ChartFont chartFont = drawing == null ? null : drawing.font();
         // The pages show each figure at the size it was drawn.
