@@ -322,7 +322,7 @@ public final class ReportPipeline {
         Path file = TableSnapshot.file(schema);
         OfflineTable offline = memo.get("offline table", List.of(schema, FileStamp.of(file)), problems, found -> {
             TableSnapshot snapshot = offlineSnapshot(schema, file, found);
-            return snapshot == null ? null : new OfflineTable(SqlTableReader.offline(schema, snapshot.rows(),
+            return snapshot == null ? null : new OfflineTable(SqlTableReader.offline(schema, snapshot.columns(), snapshot.rows(),
                     snapshot.rowsByYear(), snapshot.readAt()), snapshot);
         });
         if (offline == null) {

@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.threatreport.aggregate.query.Query;
 import org.threatreport.aggregate.query.QueryResult;
+import org.threatreport.data.sql.SqlColumn;
 import org.threatreport.diagnostic.Problem;
 
 /**
@@ -29,6 +30,10 @@ import org.threatreport.diagnostic.Problem;
  *
  * <pre>
  * {
+ *   "columns": {                                   // the schema's columns as the source holds them
+ *     "date": {"source": "reported", "storage": "date", "type": "DATE"},  // its name there, how SQL reads
+ *     "industry": {"source": "industry", "storage": "text", "type": "VARCHAR"}  // it, its type there
+ *   },
  *   "format": 1,                                   // this layout; a later plugin may write another
  *   "queries": [                                   // every query the report asked, ordered by its JSON text
  *     {
@@ -72,6 +77,9 @@ public final class SnapshotFile {
     /** The file's bytes. */
     public static byte[] bytes(TableSnapshot snapshot) {
         ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode columns = root.putObject("columns");
+        snapshot.columns().forEach((name, column) -> columns.putObject(name).put("source", column.sourceName())
+                .put("storage", column.storage().name().toLowerCase(java.util.Locale.ROOT)).put("type", column.sqlType()));
         root.put("format", FORMAT);
         ArrayNode queries = root.putArray("queries");
         snapshot.answers().values().forEach(answer -> {
@@ -220,6 +228,22 @@ public final class SnapshotFile {
         if (source.isEmpty()) {
             throw new IllegalArgumentException("'source' is missing");
         }
+        SortedMap<String, SqlColumn> columns = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> i = root.path("columns").fields(); i.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = i.next();
+            JsonNode column = field.getValue();
+            String storage = column.path("storage").asText("").toUpperCase(java.util.Locale.ROOT);
+            if (!column.path("source").isTextual() || java.util.Arrays.stream(SqlColumn.Storage.values())
+                    .noneMatch(s -> s.name().equals(storage))) {
+                throw new IllegalArgumentException("column '" + field.getKey() + "' needs its 'source' name and a 'storage'"
+                        + " (one of text, date, integer, decimal, float, boolean)");
+            }
+            columns.put(field.getKey(), new SqlColumn(field.getKey(), column.get("source").asText(),
+                    SqlColumn.Storage.valueOf(storage), column.path("type").asText("")));
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("'columns' is missing");
+        }
         SortedMap<Integer, Long> byYear = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> i = root.path("rows").path("byYear").fields(); i.hasNext(); ) {
             Map.Entry<String, JsonNode> field = i.next();
@@ -240,7 +264,7 @@ public final class SnapshotFile {
             throw new IllegalArgumentException("'table' is missing");
         }
         JsonNode timing = root.path("timing");
-        return new TableSnapshot(table, source, Instant.parse(root.path("readAt").asText("")),
+        return new TableSnapshot(table, source, columns, Instant.parse(root.path("readAt").asText("")),
                 Duration.ofMillis(timing.path("readingMillis").asLong()),
                 Duration.ofMillis(timing.path("answeringMillis").asLong()),
                 QueryJson.whole(root.path("rows"), "all"), byYear, answers);

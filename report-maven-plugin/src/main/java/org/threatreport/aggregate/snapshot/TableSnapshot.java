@@ -14,6 +14,7 @@ import org.threatreport.aggregate.query.QueryResult;
 import org.threatreport.data.Schema;
 import org.threatreport.data.SqlTable;
 import org.threatreport.data.TableSource;
+import org.threatreport.data.sql.SqlColumn;
 
 /**
  * What one build read of a table an SQL engine holds: where from, when, how long it took, its rows, and
@@ -22,6 +23,8 @@ import org.threatreport.data.TableSource;
  * @param table      the table's name
  * @param source     where the rows are, as the schema names it: {@code engine} and {@code url} with
  *                   {@code table} or {@code query}, or {@code file} and its {@code format}; never a credential
+ * @param columns    the schema's columns as the source holds them (its names and types there), by the
+ *                   schema's name: what the SQL of the table is written with
  * @param readAt     when the rows were read (UTC)
  * @param reading    how long opening the table, checking its codebook and counting its rows took
  * @param answering  how long the engine took to answer the report's queries, summed over them
@@ -29,7 +32,8 @@ import org.threatreport.data.TableSource;
  * @param rowsByYear the rows of each year the table has, by its period column
  * @param answers    every query asked and its answer, by {@link QueryJson#key the query's text}
  */
-public record TableSnapshot(String table, SortedMap<String, String> source, Instant readAt, Duration reading,
+public record TableSnapshot(String table, SortedMap<String, String> source, SortedMap<String, SqlColumn> columns,
+                            Instant readAt, Duration reading,
                             Duration answering, long rows, SortedMap<Integer, Long> rowsByYear,
                             SortedMap<String, Answer> answers) {
 
@@ -49,6 +53,7 @@ public record TableSnapshot(String table, SortedMap<String, String> source, Inst
 
     public TableSnapshot {
         source = Collections.unmodifiableSortedMap(new TreeMap<>(source));
+        columns = Collections.unmodifiableSortedMap(new TreeMap<>(columns));
         rowsByYear = Collections.unmodifiableSortedMap(new TreeMap<>(rowsByYear));
         answers = Collections.unmodifiableSortedMap(new TreeMap<>(answers));
     }
@@ -84,7 +89,8 @@ public record TableSnapshot(String table, SortedMap<String, String> source, Inst
 
     /** A snapshot of {@code table} as read, with these answers. */
     public static TableSnapshot of(SqlTable table, SortedMap<String, Answer> answers, Duration answering) {
-        return new TableSnapshot(table.name(), source(table.schema().source()), table.readAt(), table.reading(),
+        return new TableSnapshot(table.name(), source(table.schema().source()), new TreeMap<>(table.source().columns()),
+                table.readAt(), table.reading(),
                 answering, table.rows(), table.rowsByYear(), answers);
     }
 
@@ -108,6 +114,6 @@ public record TableSnapshot(String table, SortedMap<String, String> source, Inst
     }
 
     private TableSnapshot timeless() {
-        return new TableSnapshot(table, source, Instant.EPOCH, Duration.ZERO, Duration.ZERO, rows, rowsByYear, answers);
+        return new TableSnapshot(table, source, columns, Instant.EPOCH, Duration.ZERO, Duration.ZERO, rows, rowsByYear, answers);
     }
 }

@@ -67,14 +67,17 @@ public final class SqlTableReader {
     /**
      * The table {@code schema} describes as a snapshot of an earlier build recorded it, for a build that
      * reads no database: nothing is opened or checked; its SQL source has no engine.
+     *
+     * @param columns the schema's columns as the source held them, by the schema's name
      */
-    public static SqlTable offline(Schema schema, long rows, SortedMap<Integer, Long> rowsByYear, Instant readAt) {
+    public static SqlTable offline(Schema schema, Map<String, SqlColumn> columns, long rows,
+                                   SortedMap<Integer, Long> rowsByYear, Instant readAt) {
         TableSource source = schema.source();
         SqlDialect dialect = source instanceof TableSource.Database database
                 ? SqlDialect.forEngine(database.engine()) : SqlDialect.forEngine("duckdb");
         String relation = source instanceof TableSource.Database database && dialect != null
                 ? dialect.relation(database.table(), database.query()) : "source";
-        return new SqlTable(schema, new SqlSource(dialect, relation, Map.of(), null, source.describe(), read(source)),
+        return new SqlTable(schema, new SqlSource(dialect, relation, columns, null, source.describe(), read(source)),
                 rows, rowsByYear, readAt, java.time.Duration.ZERO);
     }
 

@@ -27,6 +27,7 @@ import org.threatreport.aggregate.query.Query;
 import org.threatreport.aggregate.query.QueryResult;
 import org.threatreport.data.SchemaReader;
 import org.threatreport.data.SqlTable;
+import org.threatreport.data.sql.SqlColumn;
 import org.threatreport.data.sql.SqlTableReader;
 
 /**
@@ -91,7 +92,13 @@ class SnapshotFileTest {
                   - {name: records, type: integer}
                   - {name: dwell_days, type: integer}
                 """);
-        return SqlTableReader.offline(SchemaReader.read(schema), 2000, new TreeMap<>(Map.of(2016, 430L, 2017, 540L)),
+        Map<String, SqlColumn> columns = new TreeMap<>();
+        for (String[] column : new String[][] {{"id", "TEXT", "text"}, {"date", "DATE", "date"},
+                {"industry", "TEXT", "text"}, {"actor", "TEXT", "text"}, {"records", "INTEGER", "int8"},
+                {"dwell_days", "INTEGER", "int4"}}) {
+            columns.put(column[0], new SqlColumn(column[0], column[0], SqlColumn.Storage.valueOf(column[1]), column[2]));
+        }
+        return SqlTableReader.offline(SchemaReader.read(schema), columns, 2000, new TreeMap<>(Map.of(2016, 430L, 2017, 540L)),
                 Instant.parse("2018-01-15T08:30:00Z"));
     }
 
@@ -102,7 +109,7 @@ class SnapshotFileTest {
             recorder.run(query); // asked twice, recorded once
         }
         TableSnapshot snapshot = recorder.snapshot(table());
-        return new TableSnapshot(snapshot.table(), snapshot.source(), snapshot.readAt(), Duration.ofMillis(850),
+        return new TableSnapshot(snapshot.table(), snapshot.source(), snapshot.columns(), snapshot.readAt(), Duration.ofMillis(850),
                 Duration.ofMillis(120), snapshot.rows(), snapshot.rowsByYear(), snapshot.answers());
     }
 
@@ -137,6 +144,21 @@ class SnapshotFileTest {
     }
 
     @Test
+    void offlineTheTableWritesTheSameSqlAsOnlineFromTheColumnsTheSnapshotHolds() throws Exception {
+        SqlTable online = table();
+        Path file = folder.resolve("incidents.snapshot.json");
+        Files.write(file, SnapshotFile.bytes(recorded()));
+        TableSnapshot read = SnapshotFile.read(file).orElseThrow();
+        SqlTable offline = SqlTableReader.offline(online.schema(), read.columns(), read.rows(), read.rowsByYear(),
+                read.readAt());
+        assertFalse(offline.source().online());
+        for (Query query : queries()) {
+            assertEquals(new org.threatreport.aggregate.sql.SqlExecutor(online).statements(query),
+                    new org.threatreport.aggregate.sql.SqlExecutor(offline).statements(query), query.toString());
+        }
+    }
+
+    @Test
     void aQueryNotRecordedIsAMistakeThatSaysWhatWasAskedAndWhatToDo() throws Exception {
         ReplayingExecutor replay = new ReplayingExecutor(recorded(), "data/incidents.snapshot.json");
         Query unasked = Query.of("incidents").in(Period.year("date", 2016))
@@ -152,10 +174,10 @@ class SnapshotFileTest {
     @Test
     void aSnapshotReadTheSameLaterIsTheSameApartFromItsTimes() throws Exception {
         TableSnapshot first = recorded();
-        TableSnapshot later = new TableSnapshot(first.table(), first.source(), first.readAt().plusSeconds(86_400),
+        TableSnapshot later = new TableSnapshot(first.table(), first.source(), first.columns(), first.readAt().plusSeconds(86_400),
                 Duration.ofMillis(3), Duration.ofMillis(4), first.rows(), first.rowsByYear(), first.answers());
         assertTrue(later.sameReadAs(first));
-        TableSnapshot grown = new TableSnapshot(first.table(), first.source(), first.readAt(), first.reading(),
+        TableSnapshot grown = new TableSnapshot(first.table(), first.source(), first.columns(), first.readAt(), first.reading(),
                 first.answering(), first.rows() + 1, first.rowsByYear(), first.answers());
         assertFalse(grown.sameReadAs(first));
         assertFalse(first.sameReadAs(null));
