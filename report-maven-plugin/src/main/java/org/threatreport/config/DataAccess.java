@@ -1,5 +1,6 @@
 package org.threatreport.config;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,12 +13,19 @@ import java.util.Optional;
  * @param servers     the logins by {@code <server>} id, passwords decrypted
  * @param environment the environment variables a schema may name for a user name or password
  * @param offline     whether to read no database at all, but the snapshot of each table's results
+ * @param clock       what stamps the moment a table is read (UTC); tests give a fixed one
  */
-public record DataAccess(Map<String, Login> servers, Map<String, String> environment, boolean offline) {
+public record DataAccess(Map<String, Login> servers, Map<String, String> environment, boolean offline, Clock clock) {
 
     public DataAccess {
         servers = Map.copyOf(servers);
         environment = Map.copyOf(environment);
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Reading tables at the time of the system's clock. */
+    public DataAccess(Map<String, Login> servers, Map<String, String> environment, boolean offline) {
+        this(servers, environment, offline, Clock.systemUTC());
     }
 
     /** A user name and password; {@link #toString()} never shows the password. */
@@ -38,7 +46,12 @@ public record DataAccess(Map<String, Login> servers, Map<String, String> environ
     }
 
     public DataAccess withOffline(boolean newOffline) {
-        return new DataAccess(servers, environment, newOffline);
+        return new DataAccess(servers, environment, newOffline, clock);
+    }
+
+    /** The same access with reads stamped by {@code newClock}. */
+    public DataAccess withClock(Clock newClock) {
+        return new DataAccess(servers, environment, offline, newClock);
     }
 
     public Optional<Login> server(String id) {

@@ -55,6 +55,18 @@ public abstract class AbstractReportMojo extends AbstractSiteMojo {
     @Parameter(property = "report.renderTimeout", defaultValue = "60")
     protected int renderTimeout;
 
+    /**
+     * Build without reading any table where it lies — no database is connected to, no file DuckDB reads is
+     * opened: every number of such a table comes from its snapshot, {@code data/<table>.snapshot.json}, which
+     * each {@code site:report} online writes when what it read differs from the snapshot there (commit it
+     * with the report). The pages then show what the snapshot recorded (source, when it was read, its rows),
+     * so that an offline build is the online build that wrote the snapshot, byte for byte. A value or cell
+     * the snapshot has no answer to is an error at its place ("build once online"). Tables read from CSV
+     * files are read as always.
+     */
+    @Parameter(property = "report.offline", defaultValue = "false")
+    protected boolean offline;
+
     /** Skips the goal. */
     @Parameter(property = "report.skip", defaultValue = "false")
     protected boolean skip;
@@ -76,7 +88,7 @@ public abstract class AbstractReportMojo extends AbstractSiteMojo {
                     output.toPath(), cache.toPath(), version, Optional.ofNullable(chartFont).map(File::toPath))
                     .withRenderLimits(new RenderLimits(Duration.ofSeconds(renderTimeout),
                             RenderLimits.DEFAULT.characters()))
-                    .withDataAccess(new DataAccess(logins(), System.getenv(), false));
+                    .withDataAccess(new DataAccess(logins(), System.getenv(), offline));
             return siteUrl == null || siteUrl.isBlank() ? options : options.withSiteUrl(java.net.URI.create(siteUrl.strip()));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());

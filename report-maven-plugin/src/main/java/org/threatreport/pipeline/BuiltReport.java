@@ -23,10 +23,12 @@ import org.threatreport.render.RenderedChapter;
  * @param files         every file of the version folder, by path relative to it (a check's drawn and
  *                      exported files are named but empty)
  * @param ownLayouts    the layouts of the project's own site template
+ * @param snapshots     the snapshots of tables counted where they lie that differ from the project's, by
+ *                      file ({@code data/<table>.snapshot.json}): a report build writes them
  */
 public record BuiltReport(DataSet data, Report report, Map<String, TableView> tables, Map<String, CellData> cells,
                           Map<String, RenderedChapter> pages, Set<String> failedPages, Map<String, byte[]> files,
-                          List<Path> ownLayouts, List<StageTiming> timings) {
+                          List<Path> ownLayouts, List<StageTiming> timings, Map<Path, byte[]> snapshots) {
 
     public BuiltReport {
         tables = Map.copyOf(tables);
@@ -36,6 +38,7 @@ public record BuiltReport(DataSet data, Report report, Map<String, TableView> ta
         files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
         ownLayouts = List.copyOf(ownLayouts);
         timings = List.copyOf(timings);
+        snapshots = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(snapshots));
     }
 
     public long figureCount() {

@@ -51,6 +51,10 @@ public final class ReportBuild {
             stages.run("site root", () -> LocalSiteRoot.refresh(options.outputDir(), options.templateDir(), stamp),
                     versions -> "Listed " + versions.entries().size() + " version(s) in "
                             + options.outputDir().resolve("versions.json"));
+            if (!built.snapshots().isEmpty()) {
+                stages.run("record snapshots", () -> writeSnapshots(built.snapshots()), written -> "Recorded "
+                        + written + " (commit with the report: an offline build, -Dreport.offline=true, reads them)");
+            }
             java.util.List<StageTiming> timings = new java.util.ArrayList<>(built.timings());
             timings.addAll(stages.timings());
             return new BuildResult(options.versionDir(), built.chapterCount(), (int) built.figureCount(),
@@ -58,5 +62,27 @@ public final class ReportBuild {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * Writes the snapshots of the tables counted where they lie that changed, each into place in one move
+     * beside its schema; returns their names.
+     */
+    private String writeSnapshots(java.util.Map<java.nio.file.Path, byte[]> snapshots) throws java.io.IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<java.nio.file.Path, byte[]> snapshot : snapshots.entrySet()) {
+            java.nio.file.Path file = snapshot.getKey();
+            java.nio.file.Path temporary = java.nio.file.Files.createTempFile(file.getParent(), ".snapshot", ".tmp");
+            try {
+                java.nio.file.Files.write(temporary, snapshot.getValue());
+                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                java.nio.file.Files.deleteIfExists(temporary);
+            }
+            names.add(options.projectDir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
+                    .toString().replace('\\', '/'));
+        }
+        return String.join(", ", names);
     }
 }

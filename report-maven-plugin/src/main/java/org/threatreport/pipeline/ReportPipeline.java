@@ -19,6 +19,10 @@ import org.threatreport.aggregate.Wording;
 import org.threatreport.chart.ChartDrawer;
 import org.threatreport.aggregate.query.MemoryExecutor;
 import org.threatreport.aggregate.query.QueryExecutor;
+import org.threatreport.aggregate.snapshot.RecordingExecutor;
+import org.threatreport.aggregate.snapshot.ReplayingExecutor;
+import org.threatreport.aggregate.snapshot.SnapshotFile;
+import org.threatreport.aggregate.snapshot.TableSnapshot;
 import org.threatreport.aggregate.sql.SqlExecutor;
 import org.threatreport.config.BuildOptions;
 import org.threatreport.data.CsvTableReader;
@@ -47,6 +51,7 @@ import org.threatreport.render.FigureFiles;
 import org.threatreport.render.FigureSizes;
 import org.threatreport.render.PortableMarkdown;
 import org.threatreport.render.RenderedChapter;
+import org.threatreport.site.DataNote;
 import org.threatreport.site.LocalSiteRoot;
 import org.threatreport.site.Revision;
 import org.threatreport.site.SearchIndex;
@@ -62,6 +67,8 @@ import org.threatreport.site.SiteWriter;
  *   <li>report.yaml, then the data (each table kept while its files do not change), the site template;</li>
  *   <li>the content (chapters and their cells), the tables as templates see them, every cell's numbers;</li>
  *   <li>the chapters rendered (each kept while what it read is the same), the figures drawn meanwhile;</li>
+ *   <li>for tables counted where they lie, their snapshots: what was read and asked of each (see
+ *       {@link TableSnapshot}); offline, the snapshots answered every query instead of the engines;</li>
  *   <li>each chapter as portable Markdown and as a notebook;</li>
  *   <li>the pages laid out, and the search index.</li>
  * </ol>
@@ -83,6 +90,13 @@ public final class ReportPipeline {
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     /** The sources of the SQL tables this build read. */
     private final Set<org.threatreport.data.sql.SqlSource> engines = ConcurrentHashMap.newKeySet();
+    /**
+     * The snapshot of each table an SQL engine holds, by table: offline the one that answers its queries;
+     * online the one the project had before this build, if any.
+     */
+    private final Map<String, TableSnapshot> snapshotsBefore = new ConcurrentHashMap<>();
+    /** Online: what each table an SQL engine holds is asked, and answers, by table. */
+    private final Map<String, RecordingExecutor> recorders = new ConcurrentHashMap<>();
 
     public ReportPipeline(BuildContext context) {
         this.context = context;
@@ -107,7 +121,8 @@ public final class ReportPipeline {
         DataSet data = stages.run("load data", () -> loadData(year),
                 d -> "Loaded " + d.all().stream().mapToLong(DataTable::rows).sum() + " rows of "
                         + d.all().size() + " table(s)" + (d.inMemory().size() == d.all().size() ? ""
-                        : " (" + (d.all().size() - d.inMemory().size()) + " counted where they lie)"));
+                        : " (" + (d.all().size() - d.inMemory().size()) + (options.dataAccess().offline()
+                        ? " from their snapshots: offline)" : " counted where they lie)")));
         SiteTemplate template = stages.run("templates", () -> memo.get("templates",
                 List.of(FileStamp.tree(options.templateDir()), info == null ? "en" : info.language()), problems,
                 found -> SiteTemplate.read(options.templateDir(), info == null ? "en" : info.language(), found)),
@@ -139,6 +154,12 @@ public final class ReportPipeline {
             throw e;
         }
         DrawnFigures drawing = figures.await();
+        // Every query has been asked by now: what each SQL table was asked is its snapshot.
+        Snapshots snapshots = data.all().stream().noneMatch(t -> t instanceof SqlTable) ? Snapshots.NONE
+                : stages.run("snapshots", () -> snapshots(data, info, template),
+                s -> (options.dataAccess().offline() ? "Answered from the snapshots of " : "Recorded what was read of ")
+                        + s.notes().size() + " table(s)" + (s.changed().isEmpty() ? ""
+                        : " (" + s.changed().size() + " differ from the project's snapshots)"));
         Map<String, byte[]> figureFiles = drawing == null ? null : drawing.files();
         org.threatreport.chart.ChartFont chartFont = drawing == null ? null : drawing.font();
         // The pages show each figure at the size it was drawn.
@@ -175,7 +196,8 @@ public final class ReportPipeline {
         SearchIndex search;
         try {
             files = stages.run("pages", () -> pages(template, report, cells, abstractPage, chapters,
-                    corrections, chapterFiles, data, makesPdf), f -> "Laid out " + (chapters.size() + 1) + " pages");
+                    corrections, chapterFiles, data, makesPdf, snapshots.notes()),
+                    f -> "Laid out " + (chapters.size() + 1) + " pages");
             search = searchIndex(stages, info, template, pages, abstractPage, chapters);
         } catch (Exception e) {
             if (pdf != null) {
@@ -193,7 +215,7 @@ public final class ReportPipeline {
             site.put(PdfEdition.FILE, made.bytes());
         }
         return new BuiltReport(data, report, tables, cells, pages, failed, site, template.ownLayouts(),
-                stages.timings());
+                stages.timings(), snapshots.changed());
     }
 
     private SearchIndex searchIndex(Stages stages, ReportInfo info, SiteTemplate template, Map<String, RenderedChapter> pages,
@@ -236,7 +258,7 @@ public final class ReportPipeline {
 
     private BuiltReport partial(DataSet data, Stages stages, SiteTemplate template) {
         return new BuiltReport(data == null ? new DataSet(Map.of()) : data, null, Map.of(), Map.of(), Map.of(), Set.of(),
-                Map.of(), template == null ? List.of() : template.ownLayouts(), stages.timings());
+                Map.of(), template == null ? List.of() : template.ownLayouts(), stages.timings(), Map.of());
     }
 
     // ---- load ----------------------------------------------------------------------------------
@@ -256,7 +278,8 @@ public final class ReportPipeline {
             });
             DataTable table = schema == null ? null : schema.inMemory() ? memo.get("table",
                     List.of(schema, FileStamp.of(schema.dataFile()), year), problems,
-                    found -> CsvTableReader.read(schema, year, found)) : sqlTable(schema, year);
+                    found -> CsvTableReader.read(schema, year, found))
+                    : options.dataAccess().offline() ? offlineTable(schema) : sqlTable(schema, year);
             if (table != null) {
                 tables.add(table);
             } else {
@@ -276,8 +299,141 @@ public final class ReportPipeline {
                 found -> SqlTableReader.read(schema, options.dataAccess(), year, Workers.size(), found));
         if (table != null) {
             engines.add(table.source());
+            Path snapshotFile = TableSnapshot.file(schema);
+            try {
+                SnapshotFile.read(snapshotFile).ifPresent(before -> snapshotsBefore.put(schema.table(), before));
+            } catch (SnapshotFile.Unreadable e) {
+                context.log().debug(shown(snapshotFile) + " cannot be read (" + e.getMessage()
+                        + "); this build writes it again");
+            }
         }
         return table;
+    }
+
+    /** A table an SQL engine holds and its snapshot, offline. */
+    private record OfflineTable(SqlTable table, TableSnapshot snapshot) {
+    }
+
+    /**
+     * A table an SQL engine holds, offline: as its snapshot recorded it, nothing opened; null (a problem
+     * reported) when there is no usable snapshot of it.
+     */
+    private SqlTable offlineTable(Schema schema) throws Exception {
+        Path file = TableSnapshot.file(schema);
+        OfflineTable offline = memo.get("offline table", List.of(schema, FileStamp.of(file)), problems, found -> {
+            TableSnapshot snapshot = offlineSnapshot(schema, file, found);
+            return snapshot == null ? null : new OfflineTable(SqlTableReader.offline(schema, snapshot.columns(), snapshot.rows(),
+                    snapshot.rowsByYear(), snapshot.readAt()), snapshot);
+        });
+        if (offline == null) {
+            return null;
+        }
+        snapshotsBefore.put(schema.table(), offline.snapshot());
+        return offline.table();
+    }
+
+    private TableSnapshot offlineSnapshot(Schema schema, Path file, Problems found) throws java.io.IOException {
+        TableSnapshot snapshot;
+        try {
+            snapshot = SnapshotFile.read(file).orElse(null);
+        } catch (SnapshotFile.Unreadable e) {
+            found.add(e.problem());
+            return null;
+        }
+        String source = schema.source().describe();
+        if (snapshot == null) {
+            found.add(Problem.error(schema.schemaFile(), "the build is offline (report.offline), but table '"
+                    + schema.table() + "' has no snapshot (" + shown(file) + "): it is counted where it lies, in "
+                    + source + ". Build once online (without -Dreport.offline) to record what the report reads of it,"
+                    + " and commit " + shown(file) + " with the report"));
+            return null;
+        }
+        java.util.SortedMap<String, String> now = TableSnapshot.source(schema.source());
+        if (!snapshot.source().equals(now) || !snapshot.table().equals(schema.table())) {
+            found.add(Problem.error(schema.schemaFile(), "the build is offline (report.offline), but " + shown(file)
+                    + " was read from " + snapshot.source() + " as table '" + snapshot.table() + "', and the schema now"
+                    + " reads " + now + " as table '" + schema.table() + "'. Build once online (without"
+                    + " -Dreport.offline) to record the new source"));
+            return null;
+        }
+        java.util.Optional<Path> csv = schema.csvFile();
+        if (csv.isPresent() && !java.nio.file.Files.isRegularFile(csv.get())) {
+            found.add(Problem.error(schema.schemaFile(), "the build is offline (report.offline), and " + shown(csv.get())
+                    + " is not there: the site offers a CSV file DuckDB reads as a download, so also an offline build"
+                    + " needs it"));
+            return null;
+        }
+        return snapshot;
+    }
+
+    /** A file as messages name it: relative to the project. */
+    private String shown(Path file) {
+        Path project = options.projectDir().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return (absolute.startsWith(project) ? project.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+
+    /**
+     * The snapshots of the tables an SQL engine holds, as the pages show them, and those to write to the
+     * project (online, where what was read differs from the snapshot there).
+     */
+    record Snapshots(List<DataNote> notes, Map<Path, byte[]> changed) {
+        static final Snapshots NONE = new Snapshots(List.of(), Map.of());
+    }
+
+    /**
+     * Online, each table's snapshot of this build — or the one the project has, when this build read the
+     * same (its time included: the pages then stay the same); offline, the snapshot that answered.
+     */
+    private Snapshots snapshots(DataSet data, ReportInfo info, SiteTemplate template) {
+        List<DataNote> notes = new ArrayList<>();
+        Map<Path, byte[]> changed = new TreeMap<>();
+        Wording wording = Wording.forLanguage(info.language());
+        for (DataTable table : data.all()) {
+            if (!(table instanceof SqlTable sql)) {
+                continue;
+            }
+            TableSnapshot before = snapshotsBefore.get(sql.name());
+            RecordingExecutor recorder = recorders.get(sql.name());
+            TableSnapshot shown;
+            if (options.dataAccess().offline()) {
+                shown = before;
+            } else if (recorder == null) {
+                // A preview that kept the table's numbers from an earlier build: nothing new was asked.
+                shown = before != null ? before : TableSnapshot.of(sql, new TreeMap<>(), java.time.Duration.ZERO);
+            } else {
+                TableSnapshot now = recorder.snapshot(sql);
+                if (now.sameReadAs(before)) {
+                    shown = before;
+                } else {
+                    shown = now;
+                    changed.put(TableSnapshot.file(sql.schema()), SnapshotFile.bytes(now));
+                }
+            }
+            notes.add(note(sql, shown, info, wording, template.messages()));
+        }
+        return new Snapshots(notes, changed);
+    }
+
+    private static final java.time.format.DateTimeFormatter READ_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC);
+
+    /** What the data note says of a table: all of it from its snapshot. */
+    private static DataNote note(SqlTable table, TableSnapshot snapshot, ReportInfo info, Wording wording,
+                                 org.threatreport.render.Messages messages) {
+        Map<String, String> source = snapshot.source();
+        String from = source.containsKey("url") ? source.get("url") : source.get("file");
+        String read = source.containsKey("table") ? source.get("table") : source.getOrDefault("query", "");
+        String rows = wording.count(snapshot.rows());
+        java.util.Optional<Long> ofYear = table.schema().periodColumn() == null ? java.util.Optional.empty()
+                : snapshot.rowsOf(info.year());
+        if (ofYear.isPresent()) {
+            rows = messages.get("data.rowsOfYear").replace("{0}", rows).replace("{1}", wording.count(ofYear.get()))
+                    .replace("{2}", Integer.toString(info.year()));
+        }
+        String label = table.schema().labels().getOrDefault(info.isChinese() ? "zh" : "en", table.name());
+        return new DataNote(label, from, read, READ_AT.format(snapshot.readAt()), rows);
     }
 
     /**
@@ -325,10 +481,18 @@ public final class ReportPipeline {
         return views;
     }
 
-    /** What counts a table: in memory, or the SQL engine that holds it. */
-    private static QueryExecutor executor(DataTable table) {
+    /**
+     * What counts a table: in memory; or the SQL engine that holds it, recording what it is asked; or,
+     * offline, the table's snapshot.
+     */
+    private QueryExecutor executor(DataTable table) {
         if (table instanceof SqlTable sql) {
-            return new SqlExecutor(sql);
+            if (options.dataAccess().offline()) {
+                return new ReplayingExecutor(snapshotsBefore.get(sql.name()), shown(TableSnapshot.file(sql.schema())));
+            }
+            RecordingExecutor recorder = new RecordingExecutor(new SqlExecutor(sql));
+            recorders.put(sql.name(), recorder);
+            return recorder;
         }
         LoadedTable rows = (LoadedTable) table;
         return new MemoryExecutor(Map.of(rows.name(), rows));
@@ -599,8 +763,8 @@ public final class ReportPipeline {
     private Map<String, byte[]> pages(SiteTemplate template, Report report, Map<String, CellData> cells,
                                       RenderedChapter abstractPage,
                                       List<RenderedChapter> chapters, RenderedChapter corrections,
-                                      Map<String, byte[]> chapterFiles, DataSet data, boolean offersPdf)
-            throws Exception {
+                                      Map<String, byte[]> chapterFiles, DataSet data, boolean offersPdf,
+                                      List<DataNote> dataNotes) throws Exception {
         Revision revision = LocalSiteRoot.revision(options.outputDir(), options.version(),
                 String.valueOf(report.info().year()));
         SiteWriter site = new SiteWriter(template.layouts(), revision.withCorrections(corrections));
@@ -608,6 +772,7 @@ public final class ReportPipeline {
         if (offersPdf) {
             site.offersPdf();
         }
+        site.notesData(dataNotes);
         SiteWriter.VersionLayout layout = site.prepare(report, cells, abstractPage, chapters, chapterFiles,
                 data.withCsv());
         Object frame = memo.canonical("page frame", List.of(Memo.same(template), layout.versions(), layout.common()));

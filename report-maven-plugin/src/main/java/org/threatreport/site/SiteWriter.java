@@ -44,6 +44,8 @@ public final class SiteWriter {
     private String versionUrl = "";
     /** Whether the version offers the PDF, which is made beside the pages; set by {@link #offersPdf}. */
     private boolean pdf;
+    /** The tables counted where they lie, for the data note; set by {@link #notesData}. */
+    private List<DataNote> dataNotes = List.of();
 
     public SiteWriter(SiteLayouts layouts) {
         this(layouts, Revision.none());
@@ -116,6 +118,9 @@ public final class SiteWriter {
         common.put("documents", documents(chapters, files, pdf != null));
         common.put("pdf", pdf);
         common.put("pdfFileName", pdf == null ? null : downloadName(report.info()));
+        if (!dataNotes.isEmpty()) {
+            common.put("dataNotes", dataNotes);
+        }
         return new VersionLayout(abstractPage, chapters, files, links, navigation(links), manifest,
                 java.util.Collections.unmodifiableMap(common));
     }
@@ -285,6 +290,15 @@ public final class SiteWriter {
      */
     public SiteWriter offersPdf() {
         this.pdf = true;
+        return this;
+    }
+
+    /**
+     * Tells the home page and the corrections log which tables were counted where they lie, and where and
+     * when their rows were read (from their snapshots).
+     */
+    public SiteWriter notesData(List<DataNote> notes) {
+        this.dataNotes = List.copyOf(notes);
         return this;
     }
 

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,11 +32,14 @@ import org.threatreport.testing.ProjectFiles;
  * A whole report built from tables in a real PostgreSQL (a throw-away cluster started here, the rows typed
  * as a database holds them) is the report built from the same rows as CSV files: every page, figure, table,
  * Markdown file and the PDF, byte for byte. Only what copies the rows differs: the CSV downloads (and their
- * links on the home page) and the notebooks, which cannot count rows the site has no copy of.
+ * links on the home page) and the notebooks, which cannot count rows the site has no copy of; and the home
+ * page and the corrections log say where and when the tables were read. Once the database is gone, the report
+ * built offline from the snapshots the database build recorded is that build, byte for byte.
  */
 class PostgresReportTest {
 
     private static final Path FIXTURE = Path.of("src/it/duckdb-source");
+    private static final Instant READ = Instant.parse("2024-02-14T09:30:00Z");
 
     @TempDir
     Path folder;
@@ -45,7 +52,10 @@ class PostgresReportTest {
         ProjectFiles.copyTree(FIXTURE, fromCsv);
         ProjectFiles.copyTree(FIXTURE, fromDatabase);
         Map<String, byte[]> expected = build(fromCsv, DataAccess.fromEnvironment(), Log.silent());
+        Map<String, byte[]> actual;
+        String url;
         try (Postgres postgres = Postgres.start()) {
+            url = postgres.url();
             for (Path schemaFile : schemaFiles(fromDatabase.resolve("data"))) {
                 Schema schema = SchemaReader.read(schemaFile);
                 postgres.execute("CREATE TABLE " + schema.table() + " (" + schema.columns().stream()
@@ -56,9 +66,9 @@ class PostgresReportTest {
                         + "\n  server: report-db\n" + Files.readString(schemaFile));
             }
             StringBuilder logged = new StringBuilder();
-            Map<String, byte[]> actual = build(fromDatabase, new DataAccess(
-                    Map.of("report-db", new DataAccess.Login(Postgres.USER, Postgres.PASSWORD)), Map.of(), false),
-                    everything(logged));
+            actual = build(fromDatabase, new DataAccess(
+                    Map.of("report-db", new DataAccess.Login(Postgres.USER, Postgres.PASSWORD)), Map.of(), false,
+                    Clock.fixed(READ, ZoneOffset.UTC)), everything(logged));
             assertTrue(logged.toString().contains("counted where they lie"), logged.toString());
             assertFalse(logged.toString().contains(Postgres.PASSWORD), "the password is never logged, also at debug");
             String notebook = actual.entrySet().stream().filter(f -> f.getKey().endsWith(".ipynb"))
@@ -74,7 +84,7 @@ class PostgresReportTest {
                 String name = file.getKey();
                 if (name.startsWith("data/")) {
                     assertFalse(actual.containsKey(name), name + ": a table in a database is not offered as CSV");
-                } else if (!name.endsWith(".ipynb") && !name.equals("index.html")) {
+                } else if (!name.endsWith(".ipynb") && !name.equals("index.html") && !name.equals("corrections.html")) {
                     assertTrue(actual.containsKey(name), "missing " + name);
                     assertArrayEquals(file.getValue(), actual.get(name), name + " differs");
                     same++;
@@ -84,6 +94,22 @@ class PostgresReportTest {
             assertEquals(expected.keySet().stream().filter(n -> !n.startsWith("data/")).collect(Collectors.toSet()),
                     actual.keySet());
         }
+        String corrections = new String(actual.get("corrections.html"), java.nio.charset.StandardCharsets.UTF_8);
+        for (String shown : List.of("<code>" + url + "</code>", "<code>phishing</code>", "2024-02-14 09:30:00 UTC",
+                "Data of this version")) {
+            assertTrue(corrections.contains(shown), shown + " in the corrections log");
+        }
+        assertFalse(corrections.contains(Postgres.PASSWORD) || Files.readString(fromDatabase.resolve(
+                "data/phishing.snapshot.json")).contains(Postgres.PASSWORD), "no password in what is written");
+
+        // The cluster is gone, and with it the tables: the report is built again from the snapshots alone.
+        try (Stream<Path> built = Files.walk(fromDatabase.resolve("target"))) {
+            for (Path file : built.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        Map<String, byte[]> offline = build(fromDatabase, DataAccess.fromEnvironment().withOffline(true), Log.silent());
+        OfflineBuildTest.assertSameFiles(actual, offline);
     }
 
     /** A log keeping every line, debug included (as mvn -X shows them). */

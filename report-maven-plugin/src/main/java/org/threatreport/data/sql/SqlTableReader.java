@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.threatreport.config.DataAccess;
 import org.threatreport.data.CategoryValue;
@@ -64,7 +64,32 @@ public final class SqlTableReader {
         return new SqlTableReader(schema, access, problems).read(reportYear, connections);
     }
 
+    /**
+     * The table {@code schema} describes as a snapshot of an earlier build recorded it, for a build that
+     * reads no database: nothing is opened or checked; its SQL source has no engine.
+     *
+     * @param columns the schema's columns as the source held them, by the schema's name
+     */
+    public static SqlTable offline(Schema schema, Map<String, SqlColumn> columns, long rows,
+                                   SortedMap<Integer, Long> rowsByYear, Instant readAt) {
+        TableSource source = schema.source();
+        SqlDialect dialect = source instanceof TableSource.Database database
+                ? SqlDialect.forEngine(database.engine()) : SqlDialect.forEngine("duckdb");
+        String relation = source instanceof TableSource.Database database && dialect != null
+                ? dialect.relation(database.table(), database.query()) : "source";
+        return new SqlTable(schema, new SqlSource(dialect, relation, columns, null, source.describe(), read(source)),
+                rows, rowsByYear, readAt, java.time.Duration.ZERO);
+    }
+
+    /** The table or SELECT a source reads, as its schema gives it; a local file by its name. */
+    public static String read(TableSource source) {
+        return source instanceof TableSource.Database database
+                ? (database.table() != null ? database.table() : database.query().strip()) : source.describe();
+    }
+
     private SqlTable read(OptionalInt reportYear, int connections) {
+        Instant readAt = access.clock().instant();
+        long started = System.nanoTime();
         try {
             yaml = LocatedYaml.parse(schema.schemaFile(), Files.readString(schema.schemaFile(), StandardCharsets.UTF_8), 1);
         } catch (IOException | InputException e) {
@@ -89,8 +114,9 @@ public final class SqlTableReader {
             }
             check(source, reportYear);
             long[] size = new long[1];
-            SortedSet<Integer> years = years(source, size);
-            return new SqlTable(schema, source, size[0], years, Instant.now());
+            SortedMap<Integer, Long> years = years(source, size);
+            return new SqlTable(schema, source, size[0], years, readAt,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
         } catch (SqlFailure e) {
             problems.add(at(pointer(e), e.getMessage()));
             engine.close();
@@ -233,8 +259,7 @@ public final class SqlTableReader {
                 ? SqlDialect.forEngine(database.engine()) : SqlDialect.forEngine("duckdb");
         String relation = source instanceof TableSource.Database database
                 ? dialect.relation(database.table(), database.query()) : "source";
-        String read = source instanceof TableSource.Database database
-                ? (database.table() != null ? database.table() : database.query().strip()) : source.describe();
+        String read = read(source);
         if (source instanceof TableSource.Database database && database.table() != null && !exists(engine, database)) {
             return null;
         }
@@ -396,9 +421,9 @@ public final class SqlTableReader {
 
     // ---- size and years ---------------------------------------------------------------------------------
 
-    private SortedSet<Integer> years(SqlSource source, long[] size) {
+    private SortedMap<Integer, Long> years(SqlSource source, long[] size) {
         String period = schema.periodColumn();
-        SortedSet<Integer> years = new TreeSet<>();
+        SortedMap<Integer, Long> years = new TreeMap<>();
         if (period == null) {
             size[0] = source.engine().query("SELECT COUNT(*) FROM " + source.relation() + " AS t",
                     rows -> rows.next() ? rows.getLong(1) : 0L);
@@ -413,10 +438,12 @@ public final class SqlTableReader {
         source.engine().query("SELECT " + year + ", COUNT(*) FROM " + source.relation() + " AS t GROUP BY 1", rows -> {
             while (rows.next()) {
                 int y = rows.getInt(1);
-                if (!rows.wasNull()) {
-                    years.add(y);
+                boolean inNoYear = rows.wasNull();
+                long count = rows.getLong(2);
+                if (!inNoYear) {
+                    years.merge(y, count, Long::sum);
                 }
-                size[0] += rows.getLong(2);
+                size[0] += count;
             }
             return null;
         });
