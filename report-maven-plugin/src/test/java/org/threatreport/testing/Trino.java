@@ -122,6 +122,11 @@ public final class Trino implements AutoCloseable {
      * worker as active; {@link #close()} stops them.
      */
     public static Trino start() throws Exception {
+        return start("1536m");
+    }
+
+    /** Starts a cluster whose nodes' JVMs have {@code heap} each ({@code -Xmx}, e.g. 2g). */
+    public static Trino start(String heap) throws Exception {
         Path server = server(tarball());
         Path java = javaHome().resolve("bin/java");
         Path folder = Files.createTempDirectory("threatreport-trino-");
@@ -130,8 +135,8 @@ public final class Trino implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(trino::stopNodes));
         try {
             Files.createDirectories(folder.resolve("lake/metastore"));
-            trino.nodes.add(trino.startNode(java, server, "coordinator", coordinatorPort, true));
-            trino.nodes.add(trino.startNode(java, server, "worker", freePort(), false));
+            trino.nodes.add(trino.startNode(java, server, heap, "coordinator", coordinatorPort, true));
+            trino.nodes.add(trino.startNode(java, server, heap, "worker", freePort(), false));
             trino.awaitWorker();
             return trino;
         } catch (Exception | Error e) {
@@ -219,7 +224,8 @@ public final class Trino implements AutoCloseable {
 
     // ---- the nodes -------------------------------------------------------------------------------------
 
-    private Node startNode(Path java, Path server, String name, int port, boolean coordinator) throws IOException {
+    private Node startNode(Path java, Path server, String heap, String name, int port, boolean coordinator)
+            throws IOException {
         Path node = folder.resolve(name);
         Path catalogs = node.resolve("catalog");
         Files.createDirectories(catalogs);
@@ -252,7 +258,7 @@ public final class Trino implements AutoCloseable {
                 "hive.non-managed-table-writes-enabled=true",
                 ""), StandardCharsets.UTF_8);
         List<String> command = List.of(java.toString(),
-                "-Xmx1536m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
+                "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
                 "-XX:+EnableDynamicAgentLoading", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Djdk.attach.allowAttachSelf=true", "-Dfile.encoding=UTF-8",
                 "-Dconfig=" + node.resolve("config.properties"),
@@ -379,6 +385,7 @@ public final class Trino implements AutoCloseable {
         Path staging = Files.createTempDirectory(tarball.getParent(), ".extracting-");
         try {
             extract(tarball, staging);
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             try {
                 Files.move(staging, server, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
