@@ -125,6 +125,7 @@ final class SqlCode {
         return switch (engine) {
             case "duckdb" -> "org.duckdb:duckdb_jdbc:" + version("org.duckdb.DuckDBDriver", "1.4.4.0");
             case "postgresql" -> "org.postgresql:postgresql:" + version("org.postgresql.Driver", "42.7.13");
+            case "trino" -> "io.trino:trino-jdbc:" + version("io.trino.jdbc.TrinoDriver", "476");
             default -> "// Add the JDBC driver of " + engine + " here, as: %maven <group>:<artifact>:<version>";
         };
     }
@@ -135,7 +136,9 @@ final class SqlCode {
             Class<?> driver = Class.forName(driverClass, false, SqlCode.class.getClassLoader());
             java.net.URL location = driver.getProtectionDomain().getCodeSource().getLocation();
             try (java.util.jar.JarFile jar = new java.util.jar.JarFile(java.nio.file.Path.of(location.toURI()).toFile())) {
-                String version = jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+                java.util.jar.Attributes manifest = jar.getManifest().getMainAttributes();
+                String version = manifest.getValue("Bundle-Version");
+                version = version != null ? version : manifest.getValue("Implementation-Version");
                 return version != null ? version : fallback;
             }
         } catch (Exception | LinkageError e) {

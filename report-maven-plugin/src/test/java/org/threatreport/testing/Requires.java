@@ -26,10 +26,19 @@ public final class Requires {
      * @param what      what is missing and how to install it, e.g. "chromium (apt-get install chromium chromium-driver)"
      */
     public static void that(boolean available, String what) {
-        if (available) {
-            return;
+        if (!available) {
+            missing(suite(), what);
         }
-        String suite = suite();
+    }
+
+    /** As {@link #that(boolean, String)}, for a check made on behalf of {@code suite} (by a JUnit extension). */
+    public static void that(Class<?> suite, boolean available, String what) {
+        if (!available) {
+            missing(suite.getSimpleName(), what);
+        }
+    }
+
+    private static void missing(String suite, String what) {
         if (Boolean.parseBoolean(System.getenv(REQUIRE_ALL))) {
             Assertions.fail(suite + " needs " + what + " (" + REQUIRE_ALL + " is set: a missing requirement fails)");
         }

@@ -27,8 +27,7 @@ final class SqlErrors {
             return new SqlFailure(SqlFailure.Kind.CONNECTION, "cannot reach " + source + ": unknown host " + cause.getMessage()
                     + "; check the URL's host name");
         }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof SocketTimeoutException || state.startsWith("08")) {
+        if (unreachable(cause) || cause instanceof SocketTimeoutException || state.startsWith("08")) {
             return new SqlFailure(SqlFailure.Kind.CONNECTION, "cannot reach " + source + ": " + text + "; is the database running, and are the URL's"
                     + " host and port right?");
         }
@@ -42,10 +41,17 @@ final class SqlErrors {
                     + " cancelled; raise 'timeout' in the schema's source, or make the table smaller (a view, a"
                     + " narrower query)");
         }
-        if (state(e).startsWith("08")) {
+        if (state(e).startsWith("08") || unreachable(rootCause(e))) {
+            // Some drivers (Trino's) connect only when the first query runs: its failure is the connection's.
             return connecting(source, "", e);
         }
         return new SqlFailure("the query on " + source + " failed: " + firstLine(e));
+    }
+
+    /** Whether a driver's root cause says the server could not be reached at all (not: it answered too slowly). */
+    private static boolean unreachable(Throwable cause) {
+        return cause instanceof UnknownHostException || cause instanceof ConnectException
+                || cause instanceof NoRouteToHostException;
     }
 
     private static String state(Throwable e) {
