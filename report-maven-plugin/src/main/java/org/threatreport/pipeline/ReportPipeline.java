@@ -97,6 +97,8 @@ public final class ReportPipeline {
     private final Map<String, TableSnapshot> snapshotsBefore = new ConcurrentHashMap<>();
     /** Online: what each table an SQL engine holds is asked, and answers, by table. */
     private final Map<String, RecordingExecutor> recorders = new ConcurrentHashMap<>();
+    /** How long rendering threads wait for SQL engines: not counted against a chapter's time budget. */
+    private final org.threatreport.aggregate.EngineWaits engineWaits = new org.threatreport.aggregate.EngineWaits();
 
     public ReportPipeline(BuildContext context) {
         this.context = context;
@@ -492,7 +494,7 @@ public final class ReportPipeline {
             }
             RecordingExecutor recorder = new RecordingExecutor(new SqlExecutor(sql));
             recorders.put(sql.name(), recorder);
-            return recorder;
+            return engineWaits.timing(recorder);
         }
         LoadedTable rows = (LoadedTable) table;
         return new MemoryExecutor(Map.of(rows.name(), rows));
@@ -576,7 +578,7 @@ public final class ReportPipeline {
         Report report = content.report();
         ChapterRenderer renderer = new ChapterRenderer(template.engines(), template.templates(), report, tables, cells,
                 template.messages(), options.projectDir().toAbsolutePath().normalize(), options.renderLimits(),
-                unreadable);
+                unreadable, engineWaits);
         List<Chapter> pages = new ArrayList<>();
         if (report.abstractPage() != null) {
             pages.add(report.abstractPage());

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.threatreport.aggregate.CellData;
+import org.threatreport.aggregate.EngineWaits;
 import org.threatreport.aggregate.TableView;
 import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.InputException;
@@ -48,6 +49,7 @@ public final class ChapterRenderer {
     private final RenderLimits limits;
     private final MarkdownToHtml html = new MarkdownToHtml();
     private final Set<String> unreadable;
+    private final EngineWaits waits;
 
     /**
      * @param tables     the tables templates see, by name
@@ -66,6 +68,17 @@ public final class ChapterRenderer {
     public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
                            Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits,
                            Set<String> unreadable) {
+        this(engines, templates, report, tables, cells, messages, projectDir, limits, unreadable, new EngineWaits());
+    }
+
+    /**
+     * @param waits how long the rendering threads wait for SQL engines (the views' executors report to it),
+     *              which the rendering's time budget leaves out
+     */
+    public ChapterRenderer(Engines engines, TemplateSet templates, Report report, Map<String, TableView> tables,
+                           Map<String, CellData> cells, Messages messages, Path projectDir, RenderLimits limits,
+                           Set<String> unreadable, EngineWaits waits) {
+        this.waits = waits;
         this.unreadable = Set.copyOf(unreadable);
         this.engines = engines;
         this.templates = templates;
@@ -279,7 +292,7 @@ public final class ChapterRenderer {
             List<TemplateException> mistakes = new ArrayList<>();
             environment.setCustomAttribute(Engines.MISTAKES, mistakes);
             ValueRecorder recorder = new ValueRecorder(chapter.pageName(), template, out.getBuffer(),
-                    RenderBudget.start(limits, out.getBuffer()));
+                    RenderBudget.start(limits, out.getBuffer(), waits));
             environment.setTemplateProcessingTracer(recorder);
             try {
                 environment.process();

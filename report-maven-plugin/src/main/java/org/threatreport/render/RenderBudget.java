@@ -2,13 +2,15 @@ package org.threatreport.render;
 
 import freemarker.core.TemplateProcessingTracer.TracedElement;
 import java.nio.file.Path;
+import org.threatreport.aggregate.EngineWaits;
 import org.threatreport.config.RenderLimits;
 import org.threatreport.diagnostic.Problem;
 
 /**
  * The time and output a chapter's or a page's rendering may still use, checked each time FreeMarker
  * enters an element of a template (loops are given a check in every round); past either, the
- * rendering stops with the element it was at.
+ * rendering stops with the element it was at. Time the rendering thread spends waiting for an SQL engine's
+ * answers is not counted: the source's own {@code timeout:} bounds it.
  */
 final class RenderBudget {
 
@@ -48,20 +50,33 @@ final class RenderBudget {
     private final RenderLimits limits;
     private final long deadline;
     private final StringBuffer out;
+    private final EngineWaits waits;
+    private final long waitedBefore;
 
-    private RenderBudget(RenderLimits limits, StringBuffer out) {
+    private RenderBudget(RenderLimits limits, StringBuffer out, EngineWaits waits) {
         this.limits = limits;
         this.deadline = System.nanoTime() + limits.time().toNanos();
         this.out = out;
+        this.waits = waits;
+        this.waitedBefore = waits.ofCurrentThread();
     }
 
     /** @param out the buffer the chapter is rendered into */
     static RenderBudget start(RenderLimits limits, StringBuffer out) {
-        return new RenderBudget(limits, out);
+        return new RenderBudget(limits, out, new EngineWaits());
+    }
+
+    /**
+     * @param out   the buffer the chapter is rendered into
+     * @param waits the time the rendering thread waits for SQL engines, which the budget leaves out
+     */
+    static RenderBudget start(RenderLimits limits, StringBuffer out, EngineWaits waits) {
+        return new RenderBudget(limits, out, waits);
     }
 
     void check(TracedElement element) {
-        if (System.nanoTime() - deadline > 0) {
+        long waited = waits.ofCurrentThread() - waitedBefore;
+        if (System.nanoTime() - waited - deadline > 0) {
             throw new Exceeded("rendering the chapter took longer than " + limits.time().toSeconds()
                     + " s (report.renderTimeout): is a loop running far longer than meant?", element);
         }
