@@ -51,6 +51,8 @@ public abstract class AbstractReportMojo extends AbstractSiteMojo {
      * The longest, in seconds, one chapter's template may take to render. Past it — or past 50 million
      * characters of text — the build stops with an error at the chapter's line and column, so a slip
      * such as {@code <#list 1..2000000000 as i>} cannot hang {@code site:report} or {@code site:serve}.
+     * Time the chapter waits for the answers of a table counted where it lies (a database, or DuckDB over a
+     * large file) is not counted: the source's own {@code timeout:} bounds each query.
      */
     @Parameter(property = "report.renderTimeout", defaultValue = "60")
     protected int renderTimeout;

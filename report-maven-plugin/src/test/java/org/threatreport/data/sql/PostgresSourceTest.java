@@ -74,7 +74,7 @@ class PostgresSourceTest {
                 + "  password-variable: REPORT_DB_PASSWORD\n";
     }
 
-    private Result read(String yaml, String password) throws Exception {
+    private SchemaRead read(String yaml, String password) throws Exception {
         Path file = folder.resolve("incidents.schema.yaml");
         Files.writeString(file, yaml);
         Problems problems = new Problems();
@@ -89,24 +89,12 @@ class PostgresSourceTest {
             assertFalse(problem.message().contains(Postgres.PASSWORD) || problem.message().contains(WRONG_PASSWORD),
                     "never the password: " + problem.message());
         }
-        return new Result(yaml, table, problems.list());
-    }
-
-    private record Result(String yaml, SqlTable table, List<Problem> problems) {
-        /** The one problem whose message holds {@code text}, checked to be at the line holding {@code at}. */
-        Problem at(String at, String text) {
-            List<Problem> found = problems.stream().filter(p -> p.message().contains(text)).toList();
-            assertEquals(1, found.size(), "one problem saying '" + text + "' in " + problems);
-            int line = 1 + (int) yaml.substring(0, yaml.indexOf(at)).chars().filter(c -> c == '\n').count();
-            assertEquals(line, found.get(0).line(), "line of " + found.get(0));
-            assertTrue(found.get(0).column() > 0, "column of " + found.get(0));
-            return found.get(0);
-        }
+        return new SchemaRead(yaml, table, problems.list());
     }
 
     @Test
     void aCleanTableIsReadWithItsSizeAndYears() throws Exception {
-        Result result = read(schema(source(postgres.url(), "clean"), "sector", "integer"), Postgres.PASSWORD);
+        SchemaRead result = read(schema(source(postgres.url(), "clean"), "sector", "integer"), Postgres.PASSWORD);
         assertTrue(result.problems().isEmpty(), result.problems().toString());
         assertNotNull(result.table());
         assertEquals(2, result.table().rows());
@@ -115,7 +103,7 @@ class PostgresSourceTest {
 
     @Test
     void valuesOutsideTheCodebookEmptyRequiredCellsAndDuplicateIdsAreEachReportedAtTheirColumn() throws Exception {
-        Result result = read(schema(source(postgres.url(), "incidents"), "sector", "integer"), Postgres.PASSWORD);
+        SchemaRead result = read(schema(source(postgres.url(), "incidents"), "sector", "integer"), Postgres.PASSWORD);
         Problem unknown = result.at("    values: [Bank, School]", "unknown sector 'Bnk'");
         assertTrue(unknown.message().contains("2 rows") && unknown.message().contains("did you mean 'Bank'")
                 && unknown.message().contains("(id A-2 … A-5)"), unknown.message());
@@ -128,7 +116,7 @@ class PostgresSourceTest {
 
     @Test
     void anUnknownTableNamesTheClosestOne() throws Exception {
-        Result result = read(schema(source(postgres.url(), "incident"), "sector", "integer"), Postgres.PASSWORD);
+        SchemaRead result = read(schema(source(postgres.url(), "incident"), "sector", "integer"), Postgres.PASSWORD);
         Problem problem = result.at("  table: incident", "table 'incident' is not in " + postgres.url());
         assertTrue(problem.message().contains("did you mean 'incidents'"), problem.message());
         assertNull(result.table());
@@ -136,7 +124,7 @@ class PostgresSourceTest {
 
     @Test
     void anUnknownColumnNamesTheClosestOneAndAWrongTypeWhatWasExpected() throws Exception {
-        Result result = read(schema(source(postgres.url(), "incidents"), "sektor", "decimal").replace(
+        SchemaRead result = read(schema(source(postgres.url(), "incidents"), "sektor", "decimal").replace(
                 "  - {name: note, type: text}", "  - {name: note, type: integer}"), Postgres.PASSWORD);
         Problem column = result.at("  - name: sektor", "column 'sektor' is not in");
         assertTrue(column.message().contains("did you mean 'sector'"), column.message());
@@ -147,7 +135,7 @@ class PostgresSourceTest {
 
     @Test
     void aWrongPasswordSaysWhereTheLoginCameFrom() throws Exception {
-        Result result = read(schema(source(postgres.url(), "incidents"), "sector", "integer"), WRONG_PASSWORD);
+        SchemaRead result = read(schema(source(postgres.url(), "incidents"), "sector", "integer"), WRONG_PASSWORD);
         Problem problem = result.at("  user-variable:", "cannot log in to " + postgres.url());
         assertTrue(problem.message().contains("REPORT_DB_USER, REPORT_DB_PASSWORD"), problem.message());
     }
@@ -180,7 +168,7 @@ class PostgresSourceTest {
             closed = socket.getLocalPort();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closed + "/postgres";
-        Result result = read(schema(source(url, "incidents"), "sector", "integer"), Postgres.PASSWORD);
+        SchemaRead result = read(schema(source(url, "incidents"), "sector", "integer"), Postgres.PASSWORD);
         Problem problem = result.at("  url:", "cannot reach " + url);
         assertTrue(problem.message().contains("is the database running"), problem.message());
     }
@@ -191,7 +179,7 @@ class PostgresSourceTest {
                 + "  query: SELECT i.* FROM incidents AS i CROSS JOIN pg_sleep(4)\n"
                 + "  user-variable: REPORT_DB_USER\n  password-variable: REPORT_DB_PASSWORD\n  timeout: 1\n";
         long start = System.nanoTime();
-        Result result = read(schema(source, "sector", "integer"), Postgres.PASSWORD);
+        SchemaRead result = read(schema(source, "sector", "integer"), Postgres.PASSWORD);
         Problem problem = result.at("  timeout: 1", "took longer than 1 s and was cancelled");
         assertTrue(problem.message().contains("raise 'timeout'"), problem.message());
         assertTrue(System.nanoTime() - start < 30_000_000_000L, "cancelled, not waited for");

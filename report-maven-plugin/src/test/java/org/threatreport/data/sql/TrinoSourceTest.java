@@ -74,7 +74,7 @@ class TrinoSourceTest {
         return "  url: " + url + "\n  table: " + table + "\n  user-variable: REPORT_DB_USER\n";
     }
 
-    private Result read(String yaml) throws Exception {
+    private SchemaRead read(String yaml) throws Exception {
         Path file = folder.resolve("incidents.schema.yaml");
         Files.writeString(file, yaml);
         Problems problems = new Problems();
@@ -86,24 +86,12 @@ class TrinoSourceTest {
         for (Problem problem : problems.list()) {
             assertFalse(problem.message().contains("\n"), "one line, no stack trace: " + problem.message());
         }
-        return new Result(yaml, table, problems.list());
-    }
-
-    private record Result(String yaml, SqlTable table, List<Problem> problems) {
-        /** The one problem whose message holds {@code text}, checked to be at the line holding {@code at}. */
-        Problem at(String at, String text) {
-            List<Problem> found = problems.stream().filter(p -> p.message().contains(text)).toList();
-            assertEquals(1, found.size(), "one problem saying '" + text + "' in " + problems);
-            int line = 1 + (int) yaml.substring(0, yaml.indexOf(at)).chars().filter(c -> c == '\n').count();
-            assertEquals(line, found.get(0).line(), "line of " + found.get(0));
-            assertTrue(found.get(0).column() > 0, "column of " + found.get(0));
-            return found.get(0);
-        }
+        return new SchemaRead(yaml, table, problems.list());
     }
 
     @Test
     void aCleanTableIsReadWithItsSizeAndYears() throws Exception {
-        Result result = read(schema(source(url(), "clean"), "sector"));
+        SchemaRead result = read(schema(source(url(), "clean"), "sector"));
         assertTrue(result.problems().isEmpty(), result.problems().toString());
         assertNotNull(result.table());
         assertEquals(2, result.table().rows());
@@ -112,7 +100,7 @@ class TrinoSourceTest {
 
     @Test
     void valuesOutsideTheCodebookEmptyRequiredCellsAndDuplicateIdsAreEachReportedAtTheirColumn() throws Exception {
-        Result result = read(schema(source(url(), "incidents"), "sector"));
+        SchemaRead result = read(schema(source(url(), "incidents"), "sector"));
         Problem unknown = result.at("    values: [Bank, School]", "unknown sector 'Bnk'");
         assertTrue(unknown.message().contains("2 rows") && unknown.message().contains("did you mean 'Bank'")
                 && unknown.message().contains("(id A-2 … A-5)"), unknown.message());
@@ -125,12 +113,12 @@ class TrinoSourceTest {
 
     @Test
     void anUnknownTableAndAnUnknownColumnNameTheClosestOnes() throws Exception {
-        Result table = read(schema(source(url(), "incident"), "sector"));
+        SchemaRead table = read(schema(source(url(), "incident"), "sector"));
         Problem problem = table.at("  table: incident", "table 'incident' is not in " + url());
         assertTrue(problem.message().contains("did you mean 'incidents'"), problem.message());
         assertNull(table.table());
 
-        Result column = read(schema(source(url(), "incidents"), "sektor"));
+        SchemaRead column = read(schema(source(url(), "incidents"), "sektor"));
         Problem missing = column.at("  - name: sektor", "column 'sektor' is not in");
         assertTrue(missing.message().contains("did you mean 'sector'"), missing.message());
     }
@@ -142,7 +130,7 @@ class TrinoSourceTest {
             closed = socket.getLocalPort();
         }
         String url = "jdbc:trino://127.0.0.1:" + closed + "/memory/source_test";
-        Result result = read(schema(source(url, "incidents"), "sector"));
+        SchemaRead result = read(schema(source(url, "incidents"), "sector"));
         Problem problem = result.at("  url:", "cannot reach " + url);
         assertTrue(problem.message().contains("is the database running"), problem.message());
         assertNull(result.table());
