@@ -1,5 +1,6 @@
 package org.threatreport.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,31 +13,33 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threatreport.config.BuildOptions;
+import org.threatreport.config.DataAccess;
 import org.threatreport.data.SchemaReader;
-import org.threatreport.diagnostic.Log;
 import org.threatreport.notebook.NotebookChecks;
 import org.threatreport.notebook.NotebookRunner;
 import org.threatreport.testing.ProjectFiles;
 
 /**
- * The flagship's incidents as a Parquet file: its chapters' notebooks count them again by the SQL the report
- * sent to DuckDB. Run with JShell beside the Parquet file, each cell prints the rows DuckDB returns, and
- * they are the report's numbers.
+ * The flagship's incidents as a Parquet file, counted by DuckDB: every page, figure, table, Markdown file and
+ * the PDF are those of the flagship built from its CSV file, byte for byte; and its chapters' notebooks count
+ * the rows again by the SQL the report sent. Run with JShell beside the Parquet file, each cell prints the rows
+ * DuckDB returns, and they are the report's numbers.
  */
-class SqlNotebooksTest {
+class FlagshipFromParquetTest {
 
     @TempDir
     Path work;
 
     @Test
-    void theNotebookOfAParquetTableRunsTheReportsSqlAndPrintsItsNumbers() throws Exception {
-        Path project = work.resolve("project");
+    void theFlagshipFromParquetIsTheFlagshipAndItsNotebooksRunTheReportsSql() throws Exception {
+        Path csvProject = work.resolve("csv");
+        Path project = work.resolve("parquet");
         for (String folder : List.of("content", "data", "site-template")) {
+            ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve(folder), csvProject.resolve(folder));
             ProjectFiles.copyTree(FlagshipBuild.ROOT.resolve(folder), project.resolve(folder));
         }
         Path data = project.resolve("data");
@@ -50,9 +53,25 @@ class SqlNotebooksTest {
         Path schema = data.resolve("incidents.schema.yaml");
         Files.writeString(schema, "file: incidents.parquet\n" + Files.readString(schema, StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8);
-        Path site = new ReportBuild(new BuildOptions(project, project.resolve("content"), data,
-                project.resolve("site-template"), work.resolve("site"), work.resolve("cache"), "2017", Optional.empty()),
-                Log.silent()).run().versionDir();
+        Map<String, byte[]> fromCsv = OfflineBuildTest.build(csvProject, DataAccess.fromEnvironment(), "site");
+        Map<String, byte[]> fromParquet = OfflineBuildTest.build(project, DataAccess.fromEnvironment(), "site");
+        Path site = project.resolve("target/site/1.0");
+
+        // Every page, figure, table, Markdown file and the PDF are the CSV build's; only what copies the rows
+        // (the CSV download, the notebooks) and what says where they were read (home page, corrections log) differ.
+        int same = 0;
+        for (Map.Entry<String, byte[]> file : fromCsv.entrySet()) {
+            String name = file.getKey();
+            if (name.startsWith("data/")) {
+                assertFalse(fromParquet.containsKey(name), name + ": a Parquet table is not offered as CSV");
+            } else if (!name.endsWith(".ipynb") && !name.equals("index.html") && !name.equals("corrections.html")) {
+                assertArrayEquals(file.getValue(), fromParquet.get(name), name + " differs");
+                same++;
+            }
+        }
+        assertTrue(same > 60 && fromCsv.containsKey("report.pdf"), "compared " + same + " files");
+        assertEquals(fromCsv.keySet().stream().filter(n -> !n.startsWith("data/")).collect(Collectors.toSet()),
+                fromParquet.keySet());
 
         String notebook = Files.readString(site.resolve("02-monitoring.ipynb"), StandardCharsets.UTF_8);
         assertTrue(notebook.contains("%maven org.duckdb:duckdb_jdbc:"), "the DuckDB driver is loaded");
