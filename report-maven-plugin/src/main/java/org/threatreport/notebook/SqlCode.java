@@ -23,6 +23,11 @@ import org.threatreport.data.TableSource;
  */
 final class SqlCode {
 
+    // The drivers' coordinates, with the versions the plugin itself runs with: read from their jars once.
+    private static final String DUCKDB = "org.duckdb:duckdb_jdbc:" + version("org.duckdb.DuckDBDriver", "1.4.4.0");
+    private static final String POSTGRESQL = "org.postgresql:postgresql:" + version("org.postgresql.Driver", "42.7.13");
+    private static final String TRINO = "io.trino:trino-jdbc:" + version("io.trino.jdbc.TrinoDriver", "476");
+
     private final Map<String, SqlTable> tables = new LinkedHashMap<>();
     private final Map<String, String> connections = new LinkedHashMap<>();
 
@@ -123,9 +128,9 @@ final class SqlCode {
     private static String driver(TableSource source) {
         String engine = source instanceof TableSource.Database database ? database.engine() : "duckdb";
         return switch (engine) {
-            case "duckdb" -> "org.duckdb:duckdb_jdbc:" + version("org.duckdb.DuckDBDriver", "1.4.4.0");
-            case "postgresql" -> "org.postgresql:postgresql:" + version("org.postgresql.Driver", "42.7.13");
-            case "trino" -> "io.trino:trino-jdbc:" + version("io.trino.jdbc.TrinoDriver", "476");
+            case "duckdb" -> DUCKDB;
+            case "postgresql" -> POSTGRESQL;
+            case "trino" -> TRINO;
             default -> "// Add the JDBC driver of " + engine + " here, as: %maven <group>:<artifact>:<version>";
         };
     }
